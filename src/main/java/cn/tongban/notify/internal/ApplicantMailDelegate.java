@@ -1,0 +1,48 @@
+package cn.tongban.notify.internal;
+
+import cn.tongban.notify.Notifications;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mails the applicant from a BPMN service task: {@code camunda:delegateExpression="${applicantMail}"}
+ * with an input parameter {@code mailTemplate}. The task is async with a retry cycle, so a failed
+ * delivery is retried by the job executor and never rolls back the reviewer's action.
+ */
+@Component("applicantMail")
+class ApplicantMailDelegate implements JavaDelegate {
+
+    private static final Logger log = LoggerFactory.getLogger(ApplicantMailDelegate.class);
+
+    private final Notifications notifications;
+
+    ApplicantMailDelegate(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String template = (String) execution.getVariable("mailTemplate");
+        if (template == null) {
+            throw new IllegalStateException("service task " + execution.getCurrentActivityId()
+                    + " has no input parameter mailTemplate");
+        }
+        Object to = execution.getVariable("applicantEmail");
+        if (to == null || to.toString().isBlank()) {
+            // an application handed in on paper may carry no address; the case goes on
+            log.info("case {}: no applicant e-mail, mail '{}' not sent", execution.getProcessBusinessKey(), template);
+            return;
+        }
+        Map<String, Object> model = new HashMap<>(execution.getVariables());
+        model.put("receiptNo", execution.getProcessBusinessKey());
+        Object language = execution.getVariable("locale");
+        Locale locale = language == null ? Locale.SIMPLIFIED_CHINESE : Locale.forLanguageTag(language.toString());
+        notifications.send(to.toString(), template, model, locale);
+    }
+}

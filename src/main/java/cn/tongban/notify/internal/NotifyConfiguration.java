@@ -1,0 +1,9 @@
+package cn.tongban.notify.internal;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MailProperties.class)
+class NotifyConfiguration {
+}
