@@ -57,8 +57,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Bad input of every kind Spring MVC detects becomes 400 application/problem+json with an {@code errors} list
- * naming each field ({@link FieldErrors}); other MVC exceptions keep Spring's problem details.
- * Lowest precedence, so a module's own advice wins for the exceptions it handles.
+ * naming each field ({@link FieldErrors}); other MVC exceptions keep Spring's problem details. A browser asking
+ * for a page outside {@code /api} gets the error page instead. Lowest precedence, so a module's own advice wins
+ * for the exceptions it handles.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
