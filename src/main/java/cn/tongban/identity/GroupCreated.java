@@ -1,0 +1,5 @@
+package cn.tongban.identity;
+
+/** Published inside the creating transaction once a group is stored. */
+public record GroupCreated(UserGroup group) {
+}
