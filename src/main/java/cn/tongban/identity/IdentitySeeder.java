@@ -11,19 +11,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Brings our identity tables up to the seed files: the districts, a group per role and per district office,
+ * Brings our identity tables up to the seed files: the districts of the service catalogue, a group per role and per district office,
  * the initial administrator when one is configured, and — only when demo data is wanted — the demo users.
  * Running it again changes nothing.
  */
 class IdentitySeeder {
 
-    static final String DISTRICTS = "seeds/identity/districts.json";
     static final String DEMO_USERS = "seeds/identity/demo-users.json";
 
     private static final Logger log = LoggerFactory.getLogger(IdentitySeeder.class);
-
-    record DistrictsFile(String city, List<District> districts) {
-    }
 
     record DemoUser(String username, String password, String displayName, String email, String phone,
                     Role role, String district, List<String> groups) {
@@ -44,14 +40,16 @@ class IdentitySeeder {
 
     private final IdentityRepository repository;
     private final UserDirectory directory;
+    private final List<District> districts;
     private final ObjectMapper json;
     private final boolean demoData;
     private final InitialAdmin initialAdmin;
 
-    IdentitySeeder(IdentityRepository repository, UserDirectory directory, ObjectMapper json, boolean demoData,
-                   InitialAdmin initialAdmin) {
+    IdentitySeeder(IdentityRepository repository, UserDirectory directory, List<District> districts,
+                   ObjectMapper json, boolean demoData, InitialAdmin initialAdmin) {
         this.repository = repository;
         this.directory = directory;
+        this.districts = List.copyOf(districts);
         // a misspelt key in a seed file must fail the start, not be dropped
         this.json = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.demoData = demoData;
@@ -59,7 +57,6 @@ class IdentitySeeder {
     }
 
     void seed() {
-        List<District> districts = read(DISTRICTS, DistrictsFile.class).districts();
         districts.forEach(repository::saveDistrict);
         for (Role role : Role.values()) {
             createGroupIfAbsent(role.groupId(), role.groupName(), null);

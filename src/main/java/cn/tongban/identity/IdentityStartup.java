@@ -1,5 +1,6 @@
 package cn.tongban.identity;
 
+import cn.tongban.catalog.Districts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -25,14 +26,15 @@ class IdentityStartup implements ApplicationRunner {
     private final IdentitySeeder seeder;
 
     IdentityStartup(IdentityRepository repository, UserDirectory directory, CamundaIdentityMirror mirror,
-                    ObjectMapper json, TransactionTemplate transaction,
+                    Districts districts, ObjectMapper json, TransactionTemplate transaction,
                     @Value("${tongban.demo-data:false}") boolean demoData,
                     @Value("${tongban.identity.initial-admin.username:}") String initialAdminUsername,
                     @Value("${tongban.identity.initial-admin.password:}") String initialAdminPassword) {
         this.repository = repository;
         this.mirror = mirror;
         this.transaction = transaction;
-        this.seeder = new IdentitySeeder(repository, directory, json, demoData,
+        this.seeder = new IdentitySeeder(repository, directory, districts.all().stream()
+                .map(d -> new District(d.code(), d.names().zh(), d.names().en())).toList(), json, demoData,
                 new IdentitySeeder.InitialAdmin(initialAdminUsername, initialAdminPassword));
     }
 

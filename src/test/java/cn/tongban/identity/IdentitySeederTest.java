@@ -17,6 +17,15 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 /** Seeding on a real (in-memory H2) database migrated by our Flyway scripts, without Spring or the engine. */
 class IdentitySeederTest {
 
+    static final List<District> DISTRICTS = List.of(
+            new District("zhongyuan", "中原区", "Zhongyuan District"),
+            new District("erqi", "二七区", "Erqi District"),
+            new District("guancheng", "管城回族区", "Guancheng Hui District"),
+            new District("jinshui", "金水区", "Jinshui District"),
+            new District("huiji", "惠济区", "Huiji District"),
+            new District("shangjie", "上街区", "Shangjie District"),
+            new District("zhengdong", "郑东新区", "Zhengdong New District"));
+
     final List<Object> events = new ArrayList<>();
     IdentityRepository repository;
     UserDirectory directory;
@@ -96,7 +105,7 @@ class IdentitySeederTest {
 
     @Test
     void productionGetsItsFirstAdministratorFromConfiguration() {
-        new IdentitySeeder(repository, directory, new ObjectMapper(), false,
+        new IdentitySeeder(repository, directory, DISTRICTS, new ObjectMapper(), false,
                 new IdentitySeeder.InitialAdmin("ops.admin", "a-long-secret")).seed();
 
         assertThat(repository.users()).extracting(UserAccount::username).containsExactly("ops.admin");
@@ -108,7 +117,7 @@ class IdentitySeederTest {
 
     @Test
     void anInitialAdministratorWithoutPasswordStopsTheStart() {
-        IdentitySeeder seeder = new IdentitySeeder(repository, directory, new ObjectMapper(), false,
+        IdentitySeeder seeder = new IdentitySeeder(repository, directory, DISTRICTS, new ObjectMapper(), false,
                 new IdentitySeeder.InitialAdmin("ops.admin", " "));
 
         assertThatThrownBy(seeder::seed).isInstanceOf(IllegalStateException.class)
@@ -116,7 +125,7 @@ class IdentitySeederTest {
     }
 
     private IdentitySeeder seeder(boolean demoData) {
-        return new IdentitySeeder(repository, directory, new ObjectMapper(), demoData,
+        return new IdentitySeeder(repository, directory, DISTRICTS, new ObjectMapper(), demoData,
                 new IdentitySeeder.InitialAdmin("", ""));
     }
 }
