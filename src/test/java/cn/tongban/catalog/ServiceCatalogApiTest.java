@@ -53,7 +53,8 @@ class ServiceCatalogApiTest {
                 .andExpect(jsonPath("$[0].steps[4].limit.workingDays").doesNotExist())
                 .andExpect(jsonPath("$[0].steps[4].limit.toStart").doesNotExist())
                 .andExpect(jsonPath("$[0].steps[1].limit.toStart").value(true))
-                .andExpect(jsonPath("$[0].steps[5].role").value("county"))
+                .andExpect(jsonPath("$[0].steps[5].role").value("township"))
+                .andExpect(jsonPath("$[0].steps[6].role").value("county"))
                 .andExpect(jsonPath("$[2].kind").value("IMMEDIATE"))
                 .andExpect(jsonPath("$[2].extendedWorkingDays").doesNotExist());
     }

@@ -40,7 +40,8 @@ class CatalogLoaderTest {
         assertThat(dibao.committedWorkingDays()).isEqualTo(30);
         assertThat(dibao.extendedWorkingDays()).isEqualTo(45);
         assertThat(dibao.steps()).extracting(Step::id).containsExactly("acceptance", "homeInvestigation",
-                "economicCheck", "townshipReview", "publicNotice", "countyConfirmation", "refusalNotice");
+                "economicCheck", "townshipReview", "publicNotice", "reInvestigation", "countyConfirmation",
+                "refusalNotice");
         assertThat(dibao.step("homeInvestigation").orElseThrow().limit())
                 .isEqualTo(new StepLimit(3, null, true));
         assertThat(dibao.step("publicNotice").orElseThrow().limit()).isEqualTo(StepLimit.calendarDays(7));
