@@ -106,7 +106,7 @@ class MinimumLivingAllowanceProcessTest {
         assertThat(runtime.getVariable(c.id, "caseDeadlineProvisional")).isEqualTo(false);
         runJobs(c);
         MimeMessage receipt = onlyMail(c, "申请已受理（受理编号 " + c.receiptNo + "）");
-        assertThat(receipt.getContent().toString()).contains("张三", c.receiptNo, "承诺办结时间");
+        assertThat(receipt.getContent().toString()).contains("张三", c.receiptNo, "承诺办结时间：2023-03-08 17:30");
 
         Task acceptance = openTask(c, "acceptance", "dibao-acceptance", "township-jinshui");
         assertThat(acceptance.getDueDate().toInstant()).isEqualTo(at("2023-03-08T17:30:00+08:00"));

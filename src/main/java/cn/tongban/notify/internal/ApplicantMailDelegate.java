@@ -1,6 +1,9 @@
 package cn.tongban.notify.internal;
 
 import cn.tongban.notify.Notifications;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +22,8 @@ import org.springframework.stereotype.Component;
 class ApplicantMailDelegate implements JavaDelegate {
 
     private static final Logger log = LoggerFactory.getLogger(ApplicantMailDelegate.class);
+    private static final DateTimeFormatter DEADLINE_FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final Notifications notifications;
 
@@ -41,6 +46,10 @@ class ApplicantMailDelegate implements JavaDelegate {
         }
         Map<String, Object> model = new HashMap<>(execution.getVariables());
         model.put("receiptNo", execution.getProcessBusinessKey());
+        if (model.get("caseDeadline") instanceof Date deadline) {
+            // deadlines are promised in Beijing time, whatever zone the server runs in
+            model.put("caseDeadlineText", DEADLINE_FORMAT.format(deadline.toInstant()));
+        }
         Object language = execution.getVariable("locale");
         Locale locale = language == null ? Locale.SIMPLIFIED_CHINESE : Locale.forLanguageTag(language.toString());
         notifications.send(to.toString(), template, model, locale);
