@@ -101,7 +101,7 @@ record AppointmentRequest(AppointmentSlot slot, List<String> problems) {
             if (!(value instanceof String text)) {
                 return problemFor(label + "无效");
             }
-            return Optional.of(text.strip());
+            return Optional.of(text);
         }
 
         void name(String name, String label) {
