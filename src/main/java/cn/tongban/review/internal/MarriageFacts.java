@@ -1,0 +1,26 @@
+package cn.tongban.review.internal;
+
+import java.time.LocalDate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Facts the eligibility decision needs that the couple does not state but their data shows, for the input
+ * mappings of the decision task: {@code ${marriageFacts.reachesMarriageAge(applicantIdNumber, appointmentDate)}}.
+ * Public because the engine's expression language calls only public types.
+ */
+@Component("marriageFacts")
+public class MarriageFacts {
+
+    /**
+     * Whether the holder of a resident ID number has the legal marriage age on the registration day; the birth
+     * date and sex are those the number encodes.
+     *
+     * @param registrationDate ISO date, yyyy-MM-dd
+     * @throws IllegalArgumentException for a number that is not a valid resident ID number
+     */
+    public boolean reachesMarriageAge(String idNumber, String registrationDate) {
+        ResidentIdNumber id = ResidentIdNumber.parse(idNumber)
+                .orElseThrow(() -> new IllegalArgumentException("not a valid resident ID number"));
+        return id.reachesMarriageAgeOn(LocalDate.parse(registrationDate));
+    }
+}
