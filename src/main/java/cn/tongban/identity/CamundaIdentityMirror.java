@@ -121,6 +121,8 @@ class CamundaIdentityMirror {
             grantIfAbsent(Groups.CAMUNDA_ADMIN, resource, Authorization.ANY, Permissions.ALL);
         }
         grantIfAbsent(Role.REVIEWER.groupId(), Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+        // Tasklist reads the model of a task to find its form; the tasks themselves stay scoped by candidate group
+        grantIfAbsent(Role.REVIEWER.groupId(), Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
         shareTasklistFilter(MY_TASKS, -10,
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         shareTasklistFilter(MY_GROUP_TASKS, -5,
