@@ -3,6 +3,8 @@ package cn.tongban.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.tongban.catalog.ServiceCatalog;
+import cn.tongban.catalog.Step;
 import cn.tongban.testsupport.EngineTime;
 import cn.tongban.testsupport.TestInfrastructure;
 import cn.tongban.testsupport.TongbanIntegrationTest;
@@ -37,6 +39,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.AfterEach;
@@ -72,6 +75,8 @@ class DisabilitySubsidiesProcessTest {
     RepositoryService repositoryService;
     @Autowired
     FormService formService;
+    @Autowired
+    ServiceCatalog catalog;
 
     @AfterEach
     void resetClock() {
@@ -378,6 +383,21 @@ class DisabilitySubsidiesProcessTest {
             JsonNode form = json.readTree(startForm);
             assertThat(form.path("id").asText()).isEqualTo("disability-application");
         }
+    }
+
+    @Test
+    void everyStepOfTheCatalogueEntryIsAnActivityOfTheModel() {
+        ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(PROCESS).latestVersion().singleResult();
+        BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
+        Set<String> activities = model.getModelElementsByType(FlowNode.class).stream()
+                .map(FlowNode::getId).collect(Collectors.toSet());
+
+        List<String> steps = catalog.find(PROCESS).orElseThrow().steps().stream().map(Step::id).toList();
+
+        assertThat(steps).containsExactlyInAnyOrder("acceptance", "handoffPush", "townshipReview", "federationReview",
+                "civilAffairsDecision", "hukouDecision", "resultNotice");
+        assertThat(activities).containsAll(steps);
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

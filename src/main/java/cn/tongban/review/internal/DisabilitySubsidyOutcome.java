@@ -59,9 +59,6 @@ class DisabilitySubsidyOutcome implements JavaDelegate {
                 outcomes.add(subsidy.nameZh + "：不予批准，" + refusalReason(execution, subsidy));
             }
         }
-        if (outcomes.isEmpty()) {
-            throw new IllegalStateException("subsidiesClaimed is '" + claimed + "', expected living, care or both");
-        }
         execution.setVariable("approved", anyGranted);
         execution.setVariable("decisionReason", String.join("；", outcomes) + "。");
     }
