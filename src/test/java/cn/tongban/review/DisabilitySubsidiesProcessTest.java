@@ -406,8 +406,8 @@ class DisabilitySubsidiesProcessTest {
     static Map<String, Object> application(String subsidiesClaimed) {
         Map<String, Object> data = new HashMap<>();
         data.put("applicantName", "测试申请人");
-        data.put("idNumber", "410105198001011234");
-        data.put("phone", "13800000001");
+        data.put("applicantIdNumber", "410105198001011234");
+        data.put("applicantPhone", "13800000001");
         data.put("district", "jinshui");
         data.put("townshipOffice", "jingbalu");
         data.put("disabilityCertificateNo", "41010519800101123441");
