@@ -1,0 +1,160 @@
+package cn.tongban.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.tongban.testsupport.TongbanIntegrationTest;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The conventions every service model keeps (ARCHITECTURE, "Process models"), checked on what the engine
+ * deployed from processes/ and forms/: names in Chinese, deadlines on every user task, candidate groups by
+ * district, forms that resolve, outside effects async with a retry cycle.
+ */
+@TongbanIntegrationTest
+class ModelConventionsTest {
+
+    /** Beans whose work reaches outside the engine's transaction: mail servers, data platforms. */
+    private static final Set<String> OUTSIDE_EFFECTS = Set.of("${applicantMail}", "${dibaoEconomicCheck}");
+    private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
+    private static final Pattern CAMEL_CASE = Pattern.compile("[a-z][a-zA-Z0-9]*");
+    private static final Pattern DISTRICT_GROUP =
+            Pattern.compile("(township|county|canlian|registrar|supervisor)-\\$\\{district}");
+
+    @Autowired
+    RepositoryService repository;
+
+    @Test
+    void threeServiceModelsAndTheirDecisionsAreDeployed() {
+        assertThat(latestModels()).extracting(ProcessDefinition::getKey).containsExactlyInAnyOrder(
+                "minimum-living-allowance", "disability-subsidies", "marriage-registration");
+        assertThat(repository.createDecisionDefinitionQuery().latestVersion().list()).hasSizeGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void everyModelIsVersionedAndKeepsItsHistoryForALimitedTime() {
+        for (ProcessDefinition definition : latestModels()) {
+            assertThat(definition.getVersionTag()).as(definition.getKey()).isNotBlank();
+            assertThat(definition.getHistoryTimeToLive()).as(definition.getKey()).isPositive();
+            assertThat(CHINESE.matcher(definition.getName()).find()).as(definition.getKey()).isTrue();
+        }
+    }
+
+    @Test
+    void everyElementIsNamedInChineseWithAMeaningfulId() {
+        List<String> problems = new ArrayList<>();
+        for (ProcessDefinition definition : latestModels()) {
+            for (FlowNode node : model(definition).getModelElementsByType(FlowNode.class)) {
+                if (node.getName() == null || !CHINESE.matcher(node.getName()).find()) {
+                    problems.add(where(definition, node) + " has no Chinese name");
+                }
+                if (!CAMEL_CASE.matcher(node.getId()).matches()) {
+                    problems.add(where(definition, node) + " id is not camelCase");
+                }
+            }
+            for (SequenceFlow flow : model(definition).getModelElementsByType(SequenceFlow.class)) {
+                // an event-based or parallel gateway's branches are told apart by their events, not by names
+                boolean choice = (flow.getSource() instanceof ExclusiveGateway
+                        || flow.getSource() instanceof InclusiveGateway) && flow.getSource().getOutgoing().size() > 1;
+                if (choice && (flow.getName() == null || flow.getName().isBlank())) {
+                    problems.add(where(definition, flow) + " leaves a decision without a name");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyUserTaskHasADeadlineADistrictGroupAndADeployedForm() {
+        List<String> problems = new ArrayList<>();
+        for (ProcessDefinition definition : latestModels()) {
+            BpmnModelInstance model = model(definition);
+            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                if (task.getCamundaDueDate() == null || !task.getCamundaDueDate().contains("sla.")) {
+                    problems.add(where(definition, task) + " has no deadline from the SLA module");
+                }
+                if (task.getCamundaCandidateGroups() == null
+                        || !DISTRICT_GROUP.matcher(task.getCamundaCandidateGroups()).matches()) {
+                    problems.add(where(definition, task) + " is not offered to a district group");
+                }
+                checkForm(definition, task, task.getCamundaFormRef(), problems);
+            }
+            for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+                if (start.getParentElement() instanceof Process) {
+                    checkForm(definition, start, start.getCamundaFormRef(), problems);
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyOutsideEffectIsAnAsyncStepWithARetryCycle() {
+        List<String> problems = new ArrayList<>();
+        for (ProcessDefinition definition : latestModels()) {
+            for (ServiceTask task : model(definition).getModelElementsByType(ServiceTask.class)) {
+                if (!OUTSIDE_EFFECTS.contains(task.getCamundaDelegateExpression())) {
+                    continue;
+                }
+                Collection<CamundaFailedJobRetryTimeCycle> retries = task.getExtensionElements() == null ? List.of()
+                        : task.getExtensionElements().getElementsQuery()
+                                .filterByType(CamundaFailedJobRetryTimeCycle.class).list();
+                if (!task.isCamundaAsyncBefore() || retries.isEmpty()) {
+                    problems.add(where(definition, task) + " is not async with a retry cycle");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private void checkForm(ProcessDefinition definition, FlowElement element, String formRef, List<String> problems) {
+        if (formRef == null) {
+            problems.add(where(definition, element) + " has no Camunda Form");
+        } else if (repository.createDeploymentQuery().deploymentId(definition.getDeploymentId()).count() == 0
+                || repository.getDeploymentResourceNames(definition.getDeploymentId()).stream()
+                        .filter(name -> name.endsWith(".form"))
+                        .noneMatch(name -> formDeclares(definition.getDeploymentId(), name, formRef))) {
+            problems.add(where(definition, element) + " names form " + formRef + ", which is not deployed with it");
+        }
+    }
+
+    private boolean formDeclares(String deploymentId, String resource, String formId) {
+        try (var in = repository.getResourceAsStream(deploymentId, resource)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .matches("(?s).*\"id\"\\s*:\\s*\"" + Pattern.quote(formId) + "\".*");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<ProcessDefinition> latestModels() {
+        return repository.createProcessDefinitionQuery().latestVersion().list();
+    }
+
+    private BpmnModelInstance model(ProcessDefinition definition) {
+        return repository.getBpmnModelInstance(definition.getId());
+    }
+
+    private static String where(ProcessDefinition definition, BaseElement element) {
+        return definition.getKey() + "/" + element.getId();
+    }
+}
