@@ -218,10 +218,10 @@ final class SchemaReader {
                 && !"custom".equals(validationTypeName)) {
             problem(at + ".validationType", "must be email, phone or custom");
         }
-        if (validationType != null || pattern != null) {
-            if (type != ComponentType.TEXTFIELD) {
-                problem(at, "pattern and validationType apply to a textfield only");
-            }
+        // the Modeler offers them for a textfield; the form-js viewer applies them to a textarea as well
+        if ((validationType != null || pattern != null)
+                && type != ComponentType.TEXTFIELD && type != ComponentType.TEXTAREA) {
+            problem(at, "pattern and validationType apply to text only");
         }
         return new Validation(required, minLength, maxLength, min, max, pattern, javaPattern, validationType);
     }

@@ -159,7 +159,7 @@ class FormSchemaTest {
             "duplicate property | {\"id\": \"f\", \"id\": \"g\"} | not valid JSON",
             "label type | {\"id\": \"f\", \"components\": [{\"type\": \"textfield\", \"key\": \"a\", \"label\": 1}]} | label: must be text",
             "required type | {\"id\": \"f\", \"components\": [{\"type\": \"textfield\", \"key\": \"a\", \"validate\": {\"required\": \"yes\"}}]} | required: must be true or false",
-            "pattern on number | {\"id\": \"f\", \"components\": [{\"type\": \"number\", \"key\": \"a\", \"validate\": {\"pattern\": \"x\"}}]} | apply to a textfield only",
+            "pattern on number | {\"id\": \"f\", \"components\": [{\"type\": \"number\", \"key\": \"a\", \"validate\": {\"pattern\": \"x\"}}]} | apply to text only",
             "validation type | {\"id\": \"f\", \"components\": [{\"type\": \"textfield\", \"key\": \"a\", \"validate\": {\"validationType\": \"iban\"}}]} | must be email, phone or custom",
             "subtype | {\"id\": \"f\", \"components\": [{\"type\": \"datetime\", \"key\": \"a\", \"subtype\": \"week\"}]} | must be date, time or datetime",
             "columns | {\"id\": \"f\", \"components\": [{\"type\": \"textfield\", \"key\": \"a\", \"layout\": {\"columns\": 20}}]} | between 1 and 16",

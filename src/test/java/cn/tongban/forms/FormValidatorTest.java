@@ -383,6 +383,15 @@ class FormValidatorTest {
     }
 
     @Test
+    void aTextareaTakesPatternsToo() {
+        FormDefinition form = FormSchema.parse("inline.form", """
+                {"id": "f", "components": [{"type": "textarea", "key": "lines", "validate": {"pattern": "^[^<>]*$"}}]}""");
+        assertThat(validator.validate(form, Map.of("lines", "一行\n两行"), ZH)).isEmpty();
+        assertThat(validator.validate(form, Map.of("lines", "<b>"), ZH)).extracting(InvalidField::message)
+                .containsExactly(message("forms.pattern", ZH));
+    }
+
+    @Test
     void longTextWhereTheFormAllowsIt() {
         FormDefinition form = FormSchema.parse("inline.form", """
                 {"id": "f", "components": [{"type": "textarea", "key": "story", "validate": {"maxLength": 50000}}]}""");
