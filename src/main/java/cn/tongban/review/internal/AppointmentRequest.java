@@ -1,7 +1,9 @@
 package cn.tongban.review.internal;
 
 import cn.tongban.catalog.Districts;
+import cn.tongban.forms.ResidentIdNumber;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * The appointment as the couple filled in the start form (forms/marriage-appointment.form), read from the
@@ -20,6 +23,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 record AppointmentRequest(AppointmentSlot slot, List<String> problems) {
 
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Set<String> MARITAL_STATUSES = Set.of("UNMARRIED", "DIVORCED", "WIDOWED", "MARRIED");
     /** The yes-or-no answers of the form that go into the eligibility decision as they are. */
     private static final List<Map.Entry<String, String>> DECLARED_FACTS = List.of(
@@ -118,8 +122,10 @@ record AppointmentRequest(AppointmentSlot slot, List<String> problems) {
         }
 
         Optional<ResidentIdNumber> idNumber(String name, String label) {
-            return text(name, label).flatMap(value -> ResidentIdNumber.parse(value)
-                    .or(() -> problemFor(label + "无效（18位，末位校验码须正确）")));
+            LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), SHANGHAI);
+            return text(name, label).flatMap(value -> ResidentIdNumber.isValid(value, today)
+                    ? Optional.of(ResidentIdNumber.parse(value, today))
+                    : problemFor(label + "无效（18位，末位校验码须正确）"));
         }
 
         Optional<HukouProvince> province(String name, String label) {

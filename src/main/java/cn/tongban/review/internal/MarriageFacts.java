@@ -1,5 +1,6 @@
 package cn.tongban.review.internal;
 
+import cn.tongban.forms.ResidentIdNumber;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +20,10 @@ public class MarriageFacts {
      * @throws IllegalArgumentException for a number that is not a valid resident ID number
      */
     public boolean reachesMarriageAge(String idNumber, String registrationDate) {
-        ResidentIdNumber id = ResidentIdNumber.parse(idNumber)
-                .orElseThrow(() -> new IllegalArgumentException("not a valid resident ID number"));
-        return id.reachesMarriageAgeOn(LocalDate.parse(registrationDate));
+        LocalDate day = LocalDate.parse(registrationDate);
+        ResidentIdNumber id = ResidentIdNumber.parse(idNumber, day);
+        // 《民法典》第一千零四十七条: 22 for men, 20 for women, counted to the birthday itself
+        int legalAge = id.gender() == ResidentIdNumber.Gender.MALE ? 22 : 20;
+        return !day.isBefore(id.birthDate().plusYears(legalAge));
     }
 }
