@@ -13,6 +13,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -43,6 +44,7 @@ import org.springframework.web.servlet.LocaleResolver;
  *   <li>everything else: pages with form login at {@code /login}; the Camunda webapps reuse that login.</li>
  * </ol>
  */
+@EnableMethodSecurity
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
