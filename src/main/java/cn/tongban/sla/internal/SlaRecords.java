@@ -306,13 +306,6 @@ public class SlaRecords {
                 .optional();
     }
 
-    public List<BreachRecord> breachesOf(String processInstanceId) {
-        return jdbc.sql("SELECT " + BREACH_COLUMNS + " FROM sla_breach WHERE process_instance_id = :id ORDER BY id")
-                .param("id", processInstanceId)
-                .query(SlaRecords::breachRecord)
-                .list();
-    }
-
     private Optional<Long> breachId(String processInstanceId, String stepId, String taskId) {
         return jdbc.sql("SELECT id FROM sla_breach WHERE process_instance_id = :id AND step_id = :stepId"
                         + " AND task_id = :taskId")
