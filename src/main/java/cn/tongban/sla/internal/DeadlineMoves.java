@@ -22,8 +22,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.jobexecutor.TimerTaskListenerJobHandler;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.impl.persistence.entity.AcquirableJobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -215,11 +217,29 @@ public class DeadlineMoves {
                 : SuspensionState.ACTIVE.getStateCode());
     }
 
+    /**
+     * The case timer recomputes its due date from the stored deadline. A timer of a case that began in the command
+     * running now (the marriage appointment fixes the day as the process starts) is not in the database yet, where
+     * the engine's recalculation looks: it is given the new date before it is first written.
+     */
     private void moveCaseTimer(String processInstanceId) {
+        Set<String> stored = new LinkedHashSet<>();
         for (Job timer : management.createJobQuery().processInstanceId(processInstanceId).activityId(CASE_TIMER)
                 .timers().list()) {
+            stored.add(timer.getId());
             management.recalculateJobDuedate(timer.getId(), false);
         }
+        if (Context.getCommandContext() == null) {
+            return;
+        }
+        Optional<Instant> deadline = records.findCase(processInstanceId).map(CaseRecord::deadline);
+        // the cache files every job under this one type, and lists none when asked for a subtype
+        Context.getCommandContext().getDbEntityManager().getCachedEntitiesByType(AcquirableJobEntity.class).stream()
+                .filter(TimerEntity.class::isInstance)
+                .map(TimerEntity.class::cast)
+                .filter(timer -> processInstanceId.equals(timer.getProcessInstanceId())
+                        && CASE_TIMER.equals(timer.getActivityId()) && !stored.contains(timer.getId()))
+                .forEach(timer -> deadline.ifPresent(due -> timer.setDuedate(Date.from(due.plusSeconds(1)))));
     }
 
     /** The task's due date and its SLA timers follow the step's new deadline. */
