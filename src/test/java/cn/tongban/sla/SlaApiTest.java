@@ -11,6 +11,7 @@ import cn.tongban.testsupport.TestBrowser;
 import cn.tongban.testsupport.TongbanIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -231,6 +232,29 @@ class SlaApiTest {
             assertThat(browser.get(path).statusCode()).as("anonymous " + path).isEqualTo(401);
             assertThat(get(path, "supervisor").statusCode()).as("supervisor " + path).isEqualTo(200);
         }
+    }
+
+    @Test
+    void aDistrictSupervisorExtendsNoCaseOfAnotherDistrict() {
+        Case elsewhere = cases.apply("jinshui");
+
+        HttpResponse<String> refused = browser.send(browser.request("/api/sla/cases/" + elsewhere.receiptNo()
+                        + "/extension")
+                .header("Authorization", TestBrowser.basic(HUIJI_SUPERVISOR, "demo"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"理由\"}")));
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(runtime.getVariable(elsewhere.id(), "caseExtended")).isNull();
+    }
+
+    @Test
+    void theEndpointsAreDescribedByOpenApi() throws Exception {
+        JsonNode paths = ok(browser.get("/v3/api-docs")).path("paths");
+
+        assertThat(paths.has("/api/sla/summary")).isTrue();
+        assertThat(paths.has("/api/sla/breaches")).isTrue();
+        assertThat(paths.path("/api/sla/cases/{receiptNo}/extension").has("post")).isTrue();
     }
 
     @Test

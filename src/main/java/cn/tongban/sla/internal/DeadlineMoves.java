@@ -21,11 +21,11 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.jobexecutor.TimerTaskListenerJobHandler;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.persistence.entity.AcquirableJobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -68,7 +68,7 @@ public class DeadlineMoves {
      * step's start) to deadline overlaps the changed days. Other deadlines cannot change (see
      * {@link CalendarChanged}).
      */
-    public int recomputeAffected(CalendarChanged changed) {
+    public void recomputeAffected(CalendarChanged changed) {
         ZoneId zone = calendars.current().zone();
         Instant from = changed.firstDay().atStartOfDay(zone).toInstant();
         Instant to = changed.lastDay().plusDays(1).atStartOfDay(zone).toInstant();
@@ -77,7 +77,6 @@ public class DeadlineMoves {
         cases.forEach(this::recompute);
         log.info("Calendar change {} .. {}: deadlines of {} open cases recomputed", changed.firstDay(),
                 changed.lastDay(), cases.size());
-        return cases.size();
     }
 
     /** Recomputes a case's deadline and its open steps' deadlines, and moves what changed. */
@@ -120,10 +119,6 @@ public class DeadlineMoves {
                         step.limitDays() + ClockStops.stoppedWorkingDays(calendar, stops, step.limitFrom()));
                 due = deadline.deadline().toInstant();
                 provisional = deadline.provisional();
-                if (step.withinStep() != null) {
-                    // the steps still to come within the enclosing step read its deadline from this variable
-                    runtime.setVariable(processInstanceId, step.withinStep() + "Deadline", Date.from(due));
-                }
             } else {
                 continue;
             }
@@ -131,6 +126,10 @@ public class DeadlineMoves {
                 records.updateStepDeadline(step.taskId(), due, SlaState.dueSoonFrom(due, calendar.zone()),
                         provisional);
                 moveStep(step, due);
+                if (step.withinStep() != null) {
+                    // the steps still to come within the enclosing step read its deadline from this variable
+                    runtime.setVariable(processInstanceId, step.withinStep() + "Deadline", Date.from(due));
+                }
             }
         }
     }
