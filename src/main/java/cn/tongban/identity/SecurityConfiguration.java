@@ -51,6 +51,7 @@ class SecurityConfiguration {
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
     private static final String ENGINE_REST = "/engine-rest";
     private static final String ADMIN = Role.ADMIN.name();
+    private static final String SUPERVISOR = Role.SUPERVISOR.name();
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -92,6 +93,9 @@ class SecurityConfiguration {
                                 path(HttpMethod.GET, "/api/services"),
                                 path(HttpMethod.GET, "/api/services/**")).permitAll()
                         .requestMatchers(path("/api/admin/**")).hasRole(ADMIN)
+                        // deadlines: supervisors act on cases, administrators may read the figures too
+                        .requestMatchers(path(HttpMethod.POST, "/api/sla/**")).hasRole(SUPERVISOR)
+                        .requestMatchers(path("/api/sla/**")).hasAnyRole(SUPERVISOR, ADMIN)
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::isSessionCookieWrite))
                 .requestCache(cache -> cache.disable());

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.tongban.testsupport.TongbanIntegrationTest;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -16,27 +19,32 @@ import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The conventions every service model keeps (ARCHITECTURE, "Process models"), checked on what the engine
  * deployed from processes/ and forms/: names in Chinese, deadlines on every user task, candidate groups by
- * district, forms that resolve, outside effects async with a retry cycle.
+ * district, forms that resolve, outside effects async with a retry cycle, service deadlines enforced by timers.
  */
 @TongbanIntegrationTest
 class ModelConventionsTest {
 
     /** Beans whose work reaches outside the engine's transaction: mail servers, data platforms. */
-    private static final Set<String> OUTSIDE_EFFECTS = Set.of("${applicantMail}", "${dibaoEconomicCheck}");
+    private static final Set<String> OUTSIDE_EFFECTS = Set.of("${applicantMail}", "${dibaoEconomicCheck}", "${slaMail}");
     private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
     private static final Pattern CAMEL_CASE = Pattern.compile("[a-z][a-zA-Z0-9]*");
+    private static final Pattern STEP_DEADLINE = Pattern.compile("\\$\\{sla\\.dueAt\\(execution, '([a-zA-Z]+)'\\)}");
     private static final Pattern DISTRICT_GROUP =
             Pattern.compile("(township|county|canlian|registrar|supervisor)-\\$\\{district}");
 
@@ -124,6 +132,61 @@ class ModelConventionsTest {
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyUserTaskIsWatchedByTimersOnTheDeadlineOfItsDueDate() {
+        List<String> problems = new ArrayList<>();
+        for (ProcessDefinition definition : latestModels()) {
+            for (UserTask task : model(definition).getModelElementsByType(UserTask.class)) {
+                Matcher dueDate = STEP_DEADLINE.matcher(String.valueOf(task.getCamundaDueDate()));
+                if (!dueDate.matches()) {
+                    problems.add(where(definition, task) + " has no step deadline ${sla.dueAt(execution, '<step>')}");
+                    continue;
+                }
+                String step = dueDate.group(1);
+                Map<String, String> timeouts = new HashMap<>();
+                Collection<CamundaTaskListener> listeners = task.getExtensionElements() == null ? List.of()
+                        : task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list();
+                for (CamundaTaskListener listener : listeners) {
+                    if ("timeout".equals(listener.getCamundaEvent())) {
+                        listener.getTimeouts().forEach(timer -> timeouts.put(listener.getCamundaDelegateExpression(),
+                                timer.getTimeDate() == null ? null : timer.getTimeDate().getTextContent()));
+                    }
+                }
+                if (!Map.of("${slaDueSoon}", "${sla.dueSoonAt(execution, '" + step + "')}",
+                        "${slaOverdue}", "${sla.overdueAt(execution, '" + step + "')}").equals(timeouts)) {
+                    problems.add(where(definition, task) + " is not watched by the due-soon and overdue timers of step "
+                            + step + ": " + timeouts);
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyModelEscalatesThroughTheSlaEventSubprocesses() {
+        for (ProcessDefinition definition : latestModels()) {
+            BpmnModelInstance model = model(definition);
+            Map<String, StartEvent> starts = new HashMap<>();
+            for (SubProcess sub : model.getModelElementsByType(SubProcess.class)) {
+                if (sub.triggeredByEvent()) {
+                    sub.getChildElementsByType(StartEvent.class).forEach(start -> starts.put(sub.getId(), start));
+                }
+            }
+            assertThat(starts).as(definition.getKey())
+                    .containsOnlyKeys("caseDeadlineWatch", "stepDueSoonNotice", "stepOverdueNotice")
+                    .allSatisfy((id, start) -> assertThat(start.isInterrupting()).as(id).isFalse());
+            TimerEventDefinition caseTimer = (TimerEventDefinition) starts.get("caseDeadlineWatch")
+                    .getEventDefinitions().iterator().next();
+            assertThat(caseTimer.getTimeDate().getTextContent()).isEqualTo("${sla.caseOverdueAt(execution)}");
+            assertThat(messageOf(starts.get("stepDueSoonNotice"))).as(definition.getKey()).isEqualTo("SlaStepDueSoon");
+            assertThat(messageOf(starts.get("stepOverdueNotice"))).as(definition.getKey()).isEqualTo("SlaStepOverdue");
+        }
+    }
+
+    private static String messageOf(StartEvent start) {
+        return ((MessageEventDefinition) start.getEventDefinitions().iterator().next()).getMessage().getName();
     }
 
     private void checkForm(ProcessDefinition definition, FlowElement element, String formRef, List<String> problems) {

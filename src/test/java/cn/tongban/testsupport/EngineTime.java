@@ -2,8 +2,9 @@ package cn.tongban.testsupport;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.Date;
-import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -31,22 +32,25 @@ public final class EngineTime {
     }
 
     /**
-     * Executes, repeatedly, every job of the process instance that is due at the engine's current time
-     * (timers that have come due, async continuations), until none is left. Returns how many ran.
+     * Executes, one at a time, every job of the process instance that is due at the engine's current time (timers
+     * that have come due, async continuations), until none is left, in the order a job executor running all along
+     * would have met them: by due date, an async continuation being due when it was created. Suspended jobs wait.
+     * Returns how many ran.
      */
     public static int executeDueJobs(ManagementService management, String processInstanceId) {
-        int executed = 0;
-        for (int round = 0; round < 100; round++) {
-            List<Job> due = management.createJobQuery().processInstanceId(processInstanceId)
-                    .executable().list();
-            if (due.isEmpty()) {
+        for (int executed = 0; executed < 500; executed++) {
+            Optional<Job> next = management.createJobQuery().processInstanceId(processInstanceId)
+                    .executable().active().list().stream()
+                    .min(Comparator.comparing(EngineTime::dueAt).thenComparing(Job::getId));
+            if (next.isEmpty()) {
                 return executed;
             }
-            for (Job job : due) {
-                management.executeJob(job.getId());
-                executed++;
-            }
+            management.executeJob(next.get().getId());
         }
         throw new IllegalStateException("jobs of " + processInstanceId + " keep coming due: a loop in the model?");
+    }
+
+    private static Date dueAt(Job job) {
+        return job.getDuedate() != null ? job.getDuedate() : job.getCreateTime();
     }
 }
