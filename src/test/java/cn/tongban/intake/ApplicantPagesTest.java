@@ -15,9 +15,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.HtmlUtils;
 
@@ -34,6 +39,15 @@ class ApplicantPagesTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    ManagementService management;
 
     TestBrowser browser;
 
@@ -128,6 +142,30 @@ class ApplicantPagesTest {
         HttpResponse<String> again = browser.postForm("/applications/" + receiptNo + "/withdrawal", post);
         assertThat(again.statusCode()).isEqualTo(302);
         assertThat(browser.get("/applications/" + receiptNo, "Accept", HTML).body()).contains("不能撤回");
+    }
+
+    @Test
+    void aCorrectionNoticeIsAnsweredFromTheApplicationsPage() {
+        String receiptNo = applyThroughThePage();
+        String id = runtime.createProcessInstanceQuery().processInstanceBusinessKey(receiptNo).singleResult().getId();
+        EngineTime.executeDueJobs(management, id);
+        Task acceptance = tasks.createTaskQuery().processInstanceId(id).taskDefinitionKey("acceptance").singleResult();
+        tasks.complete(acceptance.getId(), Map.of("acceptanceDecision", "REQUEST_CORRECTION",
+                "correctionItems", "户口簿\n家庭成员收入证明"));
+        EngineTime.executeDueJobs(management, id);
+
+        String page = browser.get("/applications/" + receiptNo, "Accept", HTML).body();
+        assertThat(page).contains("一次性告知", "<li>户口簿</li>", "<li>家庭成员收入证明</li>", "待补正");
+        Map<String, String> empty = Map.of("_csrf", TestBrowser.csrfToken(page), "answer", " ");
+        browser.postForm("/applications/" + receiptNo + "/corrections", empty);
+        assertThat(browser.get("/applications/" + receiptNo, "Accept", HTML).body()).contains("请填写补正说明");
+
+        Map<String, String> answer = Map.of("_csrf", TestBrowser.csrfToken(page), "answer", "已补交户口簿和收入证明");
+        assertThat(browser.postForm("/applications/" + receiptNo + "/corrections", answer).statusCode()).isEqualTo(302);
+
+        assertThat(browser.get("/applications/" + receiptNo, "Accept", HTML).body())
+                .contains("补正已提交", "审核中").doesNotContain("id=\"correction-notice\"");
+        assertThat(runtime.getVariable(id, "correctionAnswer")).isEqualTo("已补交户口簿和收入证明");
     }
 
     @Test

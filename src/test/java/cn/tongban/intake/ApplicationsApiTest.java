@@ -344,6 +344,15 @@ class ApplicationsApiTest {
         assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
+    @Test
+    void theApiIsDescribedByOpenApi() {
+        JsonNode paths = http.getForEntity("/v3/api-docs", JsonNode.class).getBody().path("paths");
+
+        assertThat(paths.has("/api/applications")).isTrue();
+        assertThat(paths.path("/api/applications/{receiptNo}/attachments").has("post")).isTrue();
+        assertThat(paths.path("/api/applications/{receiptNo}/rating").has("post")).isTrue();
+    }
+
     // ---- helpers
 
     /** Runs the request and checks that it left no application row and no process instance behind. */
