@@ -459,9 +459,10 @@ public final class FormRendering {
                 boolean selected = chosen.stream().anyMatch(c -> FormValidator.sameValue(option.value(), c));
                 choices.add(new Choice(base + "-" + i, option.label(), String.valueOf(option.value()), selected));
             }
-            // a value that is none of the choices is shown too, so that what was entered is not lost
+            // a value that is none of the choices is shown too, so that what was entered is not lost; a nested one
+            // (a list or object where a choice belongs) is no entry anyone made, and printing it could recurse deeply
             for (Object c : chosen) {
-                if (c != null && options.stream().noneMatch(option -> FormValidator.sameValue(option.value(), c))) {
+                if (plain(c) && options.stream().noneMatch(option -> FormValidator.sameValue(option.value(), c))) {
                     choices.add(new Choice(base + "-" + choices.size(), String.valueOf(c), String.valueOf(c), true));
                 }
             }

@@ -88,7 +88,8 @@ public final class FormSubmissions {
             DataShape field = path == null ? null : path.resolve(shape);
             if (field == null || field.kind() != DataShape.Kind.FIELD || !set(data, path, convert(field.field(),
                     values, zone))) {
-                data.put(name, values.length == 1 ? values[0] : Arrays.asList(values));
+                // a list that can grow: a later parameter such as name[3].x may walk into it
+                data.put(name, values.length == 1 ? values[0] : new ArrayList<>(Arrays.asList(values)));
             }
         });
         unticked(shape, data);

@@ -132,6 +132,8 @@ class SecurityConfiguration {
                         .requestMatchers(path("/"), path("/login"), path("/error"), path("/error/**"),
                                 path("/webjars/**"), path("/css/**"), path("/js/**"), path("/images/**"),
                                 path("/favicon.ico"),
+                                // the service guide (办事指南) is for everyone
+                                path(HttpMethod.GET, "/services"), path(HttpMethod.GET, "/services/**"),
                                 path("/v3/api-docs"), path("/v3/api-docs/**"),
                                 path("/swagger-ui.html"), path("/swagger-ui/**")).permitAll()
                         .anyRequest().authenticated())

@@ -43,6 +43,7 @@ class ServiceCatalogApiTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$", hasSize(catalog.all().size())))
                 .andExpect(jsonPath("$[0].code").value("minimum-living-allowance"))
+                .andExpect(jsonPath("$[0].receiptPrefix").value("DB"))
                 .andExpect(jsonPath("$[0].names.zh").value("最低生活保障"))
                 .andExpect(jsonPath("$[0].names.en").value("Minimum living allowance"))
                 .andExpect(jsonPath("$[0].kind").value("COMMITTED"))

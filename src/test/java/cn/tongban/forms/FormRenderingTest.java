@@ -304,4 +304,18 @@ class FormRenderingTest {
         return elements(page, e -> e.elementNameMatches("button") && name.equals(e.getAttributeValue("name")))
                 .stream().map(e -> e.getAttributeValue("value")).toList();
     }
+
+    @Test
+    void aNestedValueWhereAChoiceBelongsIsNotShownAsAChoice() {
+        Object deep = "x";
+        for (int i = 0; i < 5_000; i++) {
+            deep = List.of(deep);
+        }
+        Map<String, Object> values = Samples.allComponents();
+        values.put("maritalStatus", deep);
+
+        String html = render(all, values, List.of(), ZH);
+
+        assertThat(html).contains("name=\"maritalStatus\"").doesNotContain("[[");
+    }
 }

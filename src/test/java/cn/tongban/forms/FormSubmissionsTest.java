@@ -148,4 +148,14 @@ class FormSubmissionsTest {
     private static Map<String, Object> map(Object value) {
         return (Map<String, Object>) value;
     }
+
+    @Test
+    void aNameGivenTwiceAndThenAsAListEntryIsKeptForTheValidatorWithoutFailing() {
+        Map<String, Object> data = FormSubmissions.fromRequestParameters(all, post(
+                "members", "a", "members", "b",
+                "members[3].name", "张三"));
+
+        assertThat(data.get("members")).isInstanceOf(List.class);
+        assertThat(FormTestSupport.validator().validate(all, data, Locale.SIMPLIFIED_CHINESE)).isNotEmpty();
+    }
 }

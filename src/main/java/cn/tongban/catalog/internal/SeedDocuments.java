@@ -17,7 +17,7 @@ final class SeedDocuments {
     record ServicesDocument(List<ServiceEntry> services) {
     }
 
-    record ServiceEntry(String code, Names names, String kind, Integer committedWorkingDays,
+    record ServiceEntry(String code, String receiptPrefix, Names names, String kind, Integer committedWorkingDays,
                         Integer extendedWorkingDays, String note, List<StepEntry> steps,
                         List<MaterialEntry> materials) {
     }

@@ -7,6 +7,8 @@ final class SeedPatterns {
 
     /** Service, material, figure, region and rule-period codes; a service code is also a process key. */
     static final Pattern KEBAB = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+    /** The start of a service's receipt numbers (受理编号), e.g. DB-20230120-0001. */
+    static final Pattern RECEIPT_PREFIX = Pattern.compile("[A-Z]{2,4}");
     /** Step ids are BPMN activity ids. */
     static final Pattern CAMEL = Pattern.compile("[a-z][a-zA-Z0-9]*");
     /** District and office codes go into group names, so plain lower-case ASCII. */

@@ -2,6 +2,7 @@ package cn.tongban.catalog.internal;
 
 import static cn.tongban.catalog.internal.SeedPatterns.CAMEL;
 import static cn.tongban.catalog.internal.SeedPatterns.KEBAB;
+import static cn.tongban.catalog.internal.SeedPatterns.RECEIPT_PREFIX;
 
 import cn.tongban.catalog.Material;
 import cn.tongban.catalog.PolicyFigures;
@@ -44,9 +45,10 @@ final class ServicesCheck {
         if (file.requireElements(entries, "/services", "services")) {
             ServicesCheck check = new ServicesCheck(file, figures);
             Map<String, String> seen = new HashMap<>();
+            Map<String, String> seenPrefixes = new HashMap<>();
             for (int i = 0; i < entries.size(); i++) {
                 if (file.requireElement(entries.get(i), "/services/" + i)) {
-                    check.service(entries.get(i), "/services/" + i, seen);
+                    check.service(entries.get(i), "/services/" + i, seen, seenPrefixes);
                 }
             }
         }
@@ -56,9 +58,14 @@ final class ServicesCheck {
         return new ServiceCatalog(entries.stream().map(ServicesCheck::toService).toList(), figures);
     }
 
-    private void service(ServiceEntry service, String at, Map<String, String> seen) {
+    private void service(ServiceEntry service, String at, Map<String, String> seen,
+                         Map<String, String> seenPrefixes) {
         if (file.requireCode(service.code(), KEBAB, at + "/code", "service code")) {
             file.requireUnique(seen, service.code(), at + "/code", "service");
+        }
+        // receipt numbers of different services must never collide
+        if (file.requireCode(service.receiptPrefix(), RECEIPT_PREFIX, at + "/receiptPrefix", "receiptPrefix")) {
+            file.requireUnique(seenPrefixes, service.receiptPrefix(), at + "/receiptPrefix", "receiptPrefix");
         }
         file.requireNames(service.names(), at);
         commitment(service, at);
@@ -180,7 +187,7 @@ final class ServicesCheck {
     }
 
     private static Service toService(ServiceEntry s) {
-        return new Service(s.code(), s.names(), ServiceKind.valueOf(s.kind()), s.committedWorkingDays(),
+        return new Service(s.code(), s.receiptPrefix(), s.names(), ServiceKind.valueOf(s.kind()), s.committedWorkingDays(),
                 s.extendedWorkingDays(), s.note(),
                 s.steps().stream().map(ServicesCheck::toStep).toList(),
                 s.materials().stream().map(m -> new Material(m.code(), m.names(), Boolean.TRUE.equals(m.optional()),

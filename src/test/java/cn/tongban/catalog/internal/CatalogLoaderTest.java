@@ -36,6 +36,7 @@ class CatalogLoaderTest {
         Service dibao = seeds.services().find("minimum-living-allowance").orElseThrow();
 
         assertThat(dibao.names().zh()).isEqualTo("最低生活保障");
+        assertThat(dibao.receiptPrefix()).isEqualTo("DB");
         assertThat(dibao.kind()).isEqualTo(ServiceKind.COMMITTED);
         assertThat(dibao.committedWorkingDays()).isEqualTo(30);
         assertThat(dibao.extendedWorkingDays()).isEqualTo(45);
@@ -60,6 +61,7 @@ class CatalogLoaderTest {
         Service subsidies = seeds.services().find("disability-subsidies").orElseThrow();
 
         assertThat(subsidies.committedWorkingDays()).isEqualTo(16);
+        assertThat(subsidies.receiptPrefix()).isEqualTo("CJ");
         assertThat(subsidies.extendedWorkingDays()).isNull();
         int chain = List.of("handoffPush", "hukouDecision", "resultNotice").stream()
                 .mapToInt(id -> subsidies.step(id).orElseThrow().limit().workingDays()).sum();
@@ -76,6 +78,7 @@ class CatalogLoaderTest {
         Service marriage = seeds.services().find("marriage-registration").orElseThrow();
 
         assertThat(marriage.kind()).isEqualTo(ServiceKind.IMMEDIATE);
+        assertThat(marriage.receiptPrefix()).isEqualTo("HY");
         assertThat(marriage.committedWorkingDays()).isZero();
         assertThat(marriage.steps()).extracting(Step::id)
                 .containsExactly("appointment", "onSiteVerification", "registration");
@@ -112,6 +115,7 @@ class CatalogLoaderTest {
             services-negative-limit.json     | 14 | limit of -3 working days is negative
             services-missing-zh.json         | 13 | Chinese name (names.zh) is missing
             services-unknown-rule-period.json| 13 | unknown rule period 'pilot-2019'
+            services-duplicate-receipt-prefix.json | 13 | duplicate receiptPrefix 'AS' (first at line 4)
             empty.json                       | 1  | the file is empty
             """)
     void aBrokenServicesFileIsReportedAtTheLineOfTheFault(String fixture, int line, String message) {
