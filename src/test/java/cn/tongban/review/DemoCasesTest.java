@@ -22,7 +22,7 @@ class DemoCasesTest {
     void everyServiceHasDemoCases() {
         for (String service : List.of("minimum-living-allowance", "disability-subsidies", "marriage-registration")) {
             assertThat(engine.getRuntimeService().createProcessInstanceQuery()
-                    .processDefinitionKey(service).processInstanceBusinessKeyLike("%-0001").count())
+                    .processDefinitionKey(service).processInstanceBusinessKeyLike("%-9001").count())
                     .as(service).isPositive();
         }
     }
@@ -42,7 +42,7 @@ class DemoCasesTest {
                 .map(Group::getId).toList();
         identity.setAuthentication(userId, groups);
         try {
-            return engine.getTaskService().createTaskQuery().processInstanceBusinessKeyLike("%-000_")
+            return engine.getTaskService().createTaskQuery().processInstanceBusinessKeyLike("%-900_")
                     .taskCandidateGroupIn(groups).list();
         } finally {
             identity.clearAuthentication();

@@ -35,6 +35,11 @@ import org.springframework.stereotype.Component;
 class DemoCases implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
+    /**
+     * Demo receipt numbers count from 9001 of their day, a range real applications of a demo day never reach,
+     * so an applicant applying on the day the demo is created gets no number twice.
+     */
+    private static final int DEMO_SEQUENCE_FROM = 9000;
     static final List<String> SERVICES =
             List.of("minimum-living-allowance", "disability-subsidies", "marriage-registration");
 
@@ -141,7 +146,7 @@ class DemoCases implements ApplicationRunner {
         data.put("registeringOfficeIsHukouPlace", false);
         data.put("residencePermitWhereRegistering", true);
         data.put("prohibitedKinship", false);
-        String receiptNo = "HY-" + today.toString().replace("-", "") + "-0001";
+        String receiptNo = "HY-" + today.toString().replace("-", "") + "-" + (DEMO_SEQUENCE_FROM + 1);
         String id = runtime.startProcessInstanceByKey("marriage-registration", receiptNo, data).getId();
         runDueJobs(id);
     }
@@ -154,7 +159,7 @@ class DemoCases implements ApplicationRunner {
         }
         ZonedDateTime at = received.atTime(LocalTime.of(9, 30)).atZone(days.zone());
         data.put(Deadlines.ACCEPTED_AT, Date.from(at.toInstant()));
-        String receiptNo = prefix + "-" + received.toString().replace("-", "") + "-" + String.format("%04d", number);
+        String receiptNo = prefix + "-" + received.toString().replace("-", "") + "-" + (DEMO_SEQUENCE_FROM + number);
         String id = runtime.startProcessInstanceByKey(service, receiptNo, data).getId();
         runDueJobs(id);
         return id;
