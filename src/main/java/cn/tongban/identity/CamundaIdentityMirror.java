@@ -34,6 +34,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CamundaIdentityMirror {
 
+    /** Who works on tasks in Tasklist. */
+    private static final List<Role> TASK_WORKERS = List.of(Role.REVIEWER, Role.SUPERVISOR);
+
     /** Camunda webapp ids, the resource ids of {@link Resources#APPLICATION}. */
     static final String TASKLIST = "tasklist";
     /** Names of the Tasklist filters shared with all reviewers. */
@@ -120,9 +123,12 @@ class CamundaIdentityMirror {
         for (Resource resource : Resources.values()) {
             grantIfAbsent(Groups.CAMUNDA_ADMIN, resource, Authorization.ANY, Permissions.ALL);
         }
-        grantIfAbsent(Role.REVIEWER.groupId(), Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
-        // Tasklist reads the model of a task to find its form; the tasks themselves stay scoped by candidate group
-        grantIfAbsent(Role.REVIEWER.groupId(), Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+        // supervisors have tasks too: approving a second correction notice, following up a poor rating
+        for (Role worker : TASK_WORKERS) {
+            grantIfAbsent(worker.groupId(), Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+            // Tasklist reads the model of a task to find its form; tasks themselves stay scoped by candidate group
+            grantIfAbsent(worker.groupId(), Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+        }
         shareTasklistFilter(MY_TASKS, -10,
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         shareTasklistFilter(MY_GROUP_TASKS, -5,
@@ -139,7 +145,9 @@ class CamundaIdentityMirror {
             filter.setQuery(query);
             filterService.saveFilter(filter);
         }
-        grantIfAbsent(Role.REVIEWER.groupId(), Resources.FILTER, filter.getId(), Permissions.READ);
+        for (Role worker : TASK_WORKERS) {
+            grantIfAbsent(worker.groupId(), Resources.FILTER, filter.getId(), Permissions.READ);
+        }
     }
 
     private void grantIfAbsent(String groupId, Resource resource, String resourceId, Permission permission) {

@@ -85,6 +85,7 @@ class CamundaIdentityMirrorTest {
         assertThat(mayAccess("reviewer.jinshui", "admin")).isFalse();
         assertThat(mayAccess("reviewer.jinshui", "tasklist")).isTrue();
         assertThat(mayAccess("supervisor", "cockpit")).isFalse();
+        assertThat(mayAccess("supervisor", "tasklist")).isTrue();
         assertThat(mayAccess("zhangsan", "tasklist")).isFalse();
     }
 
@@ -94,6 +95,7 @@ class CamundaIdentityMirrorTest {
             Filter filter = filterService.createTaskFilterQuery().filterName(name).singleResult();
             assertThat(filter).as(name).isNotNull();
             assertThat(mayRead("reviewer.erqi", filter)).isTrue();
+            assertThat(mayRead("supervisor", filter)).isTrue();
             assertThat(mayRead("zhangsan", filter)).isFalse();
         }
     }
