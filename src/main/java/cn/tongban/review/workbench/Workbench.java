@@ -1,0 +1,687 @@
+package cn.tongban.review.workbench;
+
+import cn.tongban.catalog.Material;
+import cn.tongban.catalog.ServiceCatalog;
+import cn.tongban.forms.FormDefinition;
+import cn.tongban.forms.FormRegistry;
+import cn.tongban.forms.FormValidator;
+import cn.tongban.review.CorrectionNotice;
+import cn.tongban.review.ReviewerWorkbench;
+import cn.tongban.review.TaskCompleted;
+import cn.tongban.review.TaskConflictException;
+import cn.tongban.review.TaskDetail;
+import cn.tongban.review.TaskDetail.CaseComment;
+import cn.tongban.review.TaskDetail.HistoryEntry;
+import cn.tongban.review.TaskDetail.MaterialEntry;
+import cn.tongban.review.TaskFilter;
+import cn.tongban.review.TaskList;
+import cn.tongban.review.TaskNotFoundException;
+import cn.tongban.review.TaskNotInScopeException;
+import cn.tongban.review.TaskSummary;
+import cn.tongban.sla.Deadlines;
+import cn.tongban.sla.SlaState;
+import cn.tongban.web.InvalidField;
+import cn.tongban.web.InvalidInputException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NotValidException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.Comment;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The workbench on the engine. Which tasks a reviewer may see is decided twice, the same way Tasklist decides
+ * it: the task query runs under the reviewer's engine authentication (user and groups), so Camunda's
+ * authorizations apply, and it asks only for tasks whose candidate groups include one of theirs or that are
+ * assigned to them, in their district. Once a task is known to be in scope, the case's data, history and
+ * comments are read without that authentication (reviewers hold no rights on process instances or history).
+ *
+ * <p>Changes run in one transaction each: claiming before completing, and the log of a case view, commit or roll
+ * back together with what they belong to.
+ */
+@Service
+@PreAuthorize("hasAnyRole('REVIEWER', 'SUPERVISOR')")
+class Workbench implements ReviewerWorkbench {
+
+    static final String APPLICANT_NAME = "applicantName";
+    static final String APPLICANT_ID_NUMBER = "applicantIdNumber";
+    static final String DISTRICT = "district";
+    static final int MAX_NOTICE_ITEMS = 50;
+    static final int MAX_ITEM_TEXT = 500;
+    static final int MAX_NOTE = 500;
+    static final int MAX_COMMENT = 2000;
+    /** Where a model's rejection does not name a field of the form. */
+    static final String VARIABLES = "variables";
+
+    /** A model's rejection names the field first: {@code refusalReason: 不予登记须说明理由}. */
+    private static final Pattern NAMED_PROBLEM = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)\\s*:\\s*(.+)",
+            Pattern.DOTALL);
+    private static final Pattern LEADING_NAME = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)\\b.*", Pattern.DOTALL);
+
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final HistoryService history;
+    private final RepositoryService repository;
+    private final IdentityService identity;
+    private final Reviewers reviewers;
+    private final ServiceSteps steps;
+    private final ServiceCatalog catalog;
+    private final FormRegistry forms;
+    private final FormValidator validator;
+    private final CaseViewLog views;
+    private final MessageSource messages;
+    private final ZoneId zone;
+    /** Process definition id → service code; definitions never change once deployed. */
+    private final Map<String, String> serviceOfDefinition = new ConcurrentHashMap<>();
+
+    Workbench(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
+              IdentityService identity, Reviewers reviewers, ServiceSteps steps, ServiceCatalog catalog,
+              FormRegistry forms, FormValidator validator, CaseViewLog views, MessageSource messages,
+              @Value("${tongban.calendar.zone:Asia/Shanghai}") ZoneId zone) {
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.history = history;
+        this.repository = repository;
+        this.identity = identity;
+        this.reviewers = reviewers;
+        this.steps = steps;
+        this.catalog = catalog;
+        this.forms = forms;
+        this.validator = validator;
+        this.views = views;
+        this.messages = messages;
+        this.zone = zone;
+    }
+
+    @Override
+    public TaskList tasks(String username, TaskFilter filter, int page, int size, Locale locale) {
+        TaskFilter wanted = filter == null ? TaskFilter.ANY : filter;
+        checkFilter(wanted, locale);
+        Reviewer reviewer = reviewers.of(username);
+        Instant now = now();
+        Supplier<TaskQuery> matching = () -> filtered(scope(reviewer), wanted);
+        Map<SlaState, Long> counts = new EnumMap<>(SlaState.class);
+        int first = Math.multiplyExact(page, size);
+        Found found = as(reviewer, () -> {
+            for (SlaState state : SlaState.values()) {
+                counts.put(state, SlaWindow.of(state, now, zone).restrict(matching.get()).count());
+            }
+            if (wanted.slaState() != null) {
+                TaskQuery inState = SlaWindow.of(wanted.slaState(), now, zone).restrict(matching.get());
+                return new Found(ordered(inState).listPage(first, size), counts.get(wanted.slaState()));
+            }
+            long dated = counts.values().stream().mapToLong(Long::longValue).sum();
+            long undated = matching.get().withoutDueDate().count();
+            if (undated == 0) {
+                return new Found(ordered(matching.get()).listPage(first, size), dated);
+            }
+            // databases disagree on where NULL sorts: tasks without a deadline are fetched after the others
+            List<Task> onPage = new ArrayList<>();
+            if (first < dated) {
+                onPage.addAll(ordered(SlaWindow.withDueDate(matching.get(), now)).listPage(first, size));
+            }
+            if (onPage.size() < size) {
+                onPage.addAll(ordered(matching.get().withoutDueDate())
+                        .listPage((int) Math.max(0, first - dated), size - onPage.size()));
+            }
+            return new Found(onPage, dated + undated);
+        });
+        return new TaskList(summaries(found.tasks(), now), page, size, found.total(),
+                Collections.unmodifiableMap(counts));
+    }
+
+    private record Found(List<Task> tasks, long total) {
+    }
+
+    @Override
+    @Transactional
+    public TaskDetail task(String username, String taskId, CaseView view) {
+        Reviewer reviewer = reviewers.of(username);
+        Task task = visible(reviewer, taskId);
+        TaskSummary summary = summaries(List.of(task), now()).get(0);
+        Optional<FormDefinition> form = formOf(task);
+        Map<String, Object> variables = variablesOf(taskId);
+        Map<String, Object> data = new LinkedHashMap<>();
+        form.ifPresent(definition -> FormVariables.shown(definition).forEach(name -> {
+            if (variables.containsKey(name)) {
+                data.put(name, json(variables.get(name)));
+            }
+        }));
+        views.record(username, summary.receiptNo(), task.getProcessInstanceId(), taskId, view, Instant.now());
+        return new TaskDetail(summary, form.map(FormDefinition::id).orElse(null), data,
+                caseHistory(task.getProcessInstanceId()), comments(task.getProcessInstanceId()),
+                materials(summary.serviceCode(), variables),
+                CorrectionNoticeForm.at(summary.serviceCode(), task.getTaskDefinitionKey()).isPresent());
+    }
+
+    /** The Camunda Form of a task the user may see, for a page that reads a post back into form data. */
+    @Transactional(readOnly = true)
+    public Optional<FormDefinition> form(String username, String taskId) {
+        return formOf(visible(reviewers.of(username), taskId));
+    }
+
+    @Override
+    @Transactional
+    public TaskSummary claim(String username, String taskId) {
+        Reviewer reviewer = reviewers.of(username);
+        Task task = visible(reviewer, taskId);
+        if (!reviewer.username().equals(task.getAssignee())) {
+            if (task.getAssignee() != null) {
+                throw TaskConflictException.claimed(taskId, task.getAssignee());
+            }
+            engine(reviewer, taskId, Set.of(), () -> {
+                tasks.claim(taskId, reviewer.username());
+                return null;
+            });
+        }
+        return summaries(List.of(reloaded(taskId)), now()).get(0);
+    }
+
+    @Override
+    @Transactional
+    public TaskSummary unclaim(String username, String taskId) {
+        Reviewer reviewer = reviewers.of(username);
+        Task task = visible(reviewer, taskId);
+        if (task.getAssignee() != null) {
+            if (!reviewer.username().equals(task.getAssignee())) {
+                throw TaskConflictException.claimed(taskId, task.getAssignee());
+            }
+            engine(reviewer, taskId, Set.of(), () -> {
+                tasks.claim(taskId, null);
+                return null;
+            });
+        }
+        return summaries(List.of(reloaded(taskId)), now()).get(0);
+    }
+
+    @Override
+    @Transactional
+    public TaskCompleted complete(String username, String taskId, Map<String, ?> variables, Locale locale) {
+        Reviewer reviewer = reviewers.of(username);
+        Task task = visible(reviewer, taskId);
+        Optional<FormDefinition> form = formOf(task);
+        Map<String, Object> accepted = accepted(task, form, variables, locale);
+        return finish(reviewer, task, accepted, form.map(FormVariables::shown).orElse(Set.of()));
+    }
+
+    @Override
+    @Transactional
+    public TaskCompleted issueCorrectionNotice(String username, String taskId, CorrectionNotice notice,
+                                               Locale locale) {
+        Reviewer reviewer = reviewers.of(username);
+        Task task = visible(reviewer, taskId);
+        String service = serviceOf(task);
+        CorrectionNoticeForm noticeForm = CorrectionNoticeForm.at(service, task.getTaskDefinitionKey())
+                .orElseThrow(() -> new InvalidInputException("step", message("review.notice.not-at-step", locale)));
+        String items = noticeItems(service, notice, locale);
+        Optional<FormDefinition> form = formOf(task);
+        Map<String, Object> accepted = accepted(task, form, noticeForm.variables(items, notice.note()), locale);
+        return finish(reviewer, task, accepted, form.map(FormVariables::shown).orElse(Set.of()));
+    }
+
+    @Override
+    @Transactional
+    public CaseComment comment(String username, String taskId, String text, Locale locale) {
+        Reviewer reviewer = reviewers.of(username);
+        Task task = visible(reviewer, taskId);
+        String body = text == null ? "" : text.replace("\r\n", "\n").strip();
+        List<InvalidField> errors = new ArrayList<>();
+        if (body.isEmpty()) {
+            errors.add(new InvalidField("text", message("review.comment.required", locale)));
+        } else {
+            checkText(body, MAX_COMMENT, true, "text", errors, locale);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Comment comment = engine(reviewer, taskId, Set.of(),
+                () -> tasks.createComment(taskId, task.getProcessInstanceId(), body));
+        return new CaseComment(comment.getId(), comment.getUserId(), time(comment.getTime()),
+                comment.getFullMessage());
+    }
+
+    // ---- scope ----
+
+    /** The reviewer's tasks: a candidate group of theirs (claimed or not) or assigned to them, in their district. */
+    private TaskQuery scope(Reviewer reviewer) {
+        TaskQuery query = tasks.createTaskQuery();
+        if (reviewer.groups().isEmpty()) {
+            query.taskAssignee(reviewer.username());
+        } else {
+            query.or().taskCandidateGroupIn(reviewer.groups()).includeAssignedTasks()
+                    .taskAssignee(reviewer.username()).endOr();
+        }
+        if (reviewer.district() != null) {
+            query.processVariableValueEquals(DISTRICT, reviewer.district());
+        }
+        return query;
+    }
+
+    private static TaskQuery filtered(TaskQuery query, TaskFilter filter) {
+        if (filter.service() != null) {
+            query.processDefinitionKey(filter.service());
+        }
+        if (filter.step() != null) {
+            query.taskDefinitionKey(filter.step());
+        }
+        return query;
+    }
+
+    /** Earliest deadline first; ties by age and id, so pages neither repeat nor skip a task. */
+    private static TaskQuery ordered(TaskQuery query) {
+        return query.orderByDueDate().asc().orderByTaskCreateTime().asc().orderByTaskId().asc();
+    }
+
+    /**
+     * The open task if it is in the reviewer's scope. Otherwise: 403 when it is open but not theirs, 409 when it
+     * was theirs and is done already, 403 when it is done and was never theirs, 404 when there is no such task.
+     */
+    private Task visible(Reviewer reviewer, String taskId) {
+        Task task = as(reviewer, () -> scope(reviewer).taskId(taskId).initializeFormKeys().singleResult());
+        if (task != null) {
+            return task;
+        }
+        if (tasks.createTaskQuery().taskId(taskId).count() > 0) {
+            throw new TaskNotInScopeException(taskId);
+        }
+        HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        if (done == null) {
+            throw new TaskNotFoundException(taskId);
+        }
+        if (wasInScope(reviewer, done)) {
+            throw TaskConflictException.completed(taskId);
+        }
+        throw new TaskNotInScopeException(taskId);
+    }
+
+    private boolean wasInScope(Reviewer reviewer, HistoricTaskInstance done) {
+        boolean theirs = reviewer.username().equals(done.getAssignee())
+                || history.createHistoricIdentityLinkLogQuery().taskId(done.getId()).type(IdentityLinkType.CANDIDATE)
+                .list().stream().anyMatch(link -> reviewer.groups().contains(link.getGroupId()));
+        if (!theirs || reviewer.district() == null) {
+            return theirs;
+        }
+        return history.createHistoricVariableInstanceQuery().processInstanceId(done.getProcessInstanceId())
+                .variableName(DISTRICT).list().stream().map(HistoricVariableInstance::getValue)
+                .anyMatch(reviewer.district()::equals);
+    }
+
+    /** Runs {@code action} as the reviewer in the engine, so authorizations apply and history records them. */
+    private <T> T as(Reviewer reviewer, Supplier<T> action) {
+        Authentication previous = identity.getCurrentAuthentication();
+        identity.setAuthentication(reviewer.username(), reviewer.groups());
+        try {
+            return action.get();
+        } finally {
+            if (previous == null) {
+                identity.clearAuthentication();
+            } else {
+                identity.setAuthentication(previous);
+            }
+        }
+    }
+
+    /** A change to a task as the reviewer, the engine's refusals turned into answers for the caller. */
+    private <T> T engine(Reviewer reviewer, String taskId, Set<String> fields, Supplier<T> change) {
+        try {
+            return as(reviewer, change);
+        } catch (RuntimeException e) {
+            throw translated(e, taskId, fields);
+        }
+    }
+
+    /**
+     * A rejection by the model (a listener's {@link NotValidException}, a delegate's
+     * {@link IllegalArgumentException}) is bad input: 400 naming the field. A lost race is 409: claimed by someone
+     * else, changed at the same moment (optimistic lock), or done meanwhile.
+     */
+    private RuntimeException translated(RuntimeException e, String taskId, Set<String> fields) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof NotValidException || cause instanceof IllegalArgumentException) {
+                return new InvalidInputException(rejection(cause.getMessage(), fields));
+            }
+        }
+        if (e instanceof TaskAlreadyClaimedException claimed) {
+            return TaskConflictException.claimed(taskId, claimed.getTaskAssignee());
+        }
+        if (e instanceof OptimisticLockingException) {
+            return TaskConflictException.changed(taskId);
+        }
+        if (e instanceof AuthorizationException) {
+            return new TaskNotInScopeException(taskId);
+        }
+        if (e instanceof NullValueException && tasks.createTaskQuery().taskId(taskId).count() == 0) {
+            return TaskConflictException.completed(taskId);
+        }
+        return e;
+    }
+
+    /** {@code a: x; b: y} as two fields when a and b are the form's; anything else under {@value #VARIABLES}. */
+    static List<InvalidField> rejection(String message, Set<String> fields) {
+        String text = message == null || message.isBlank() ? "rejected" : message.strip();
+        List<InvalidField> errors = new ArrayList<>();
+        for (String part : text.split(";\\s*")) {
+            String problem = part.strip();
+            if (problem.isEmpty()) {
+                continue;
+            }
+            Matcher named = NAMED_PROBLEM.matcher(problem);
+            Matcher leading = LEADING_NAME.matcher(problem);
+            if (named.matches() && fields.contains(named.group(1))) {
+                errors.add(new InvalidField(named.group(1), named.group(2).strip()));
+            } else if (leading.matches() && fields.contains(leading.group(1))) {
+                errors.add(new InvalidField(leading.group(1), problem));
+            } else {
+                errors.add(new InvalidField(VARIABLES, problem));
+            }
+        }
+        return errors;
+    }
+
+    // ---- completing ----
+
+    /**
+     * The values to complete with: the submission checked against the task's form. The form's conditions see the
+     * case's values of the fields the reviewer cannot change, as Tasklist shows them.
+     */
+    private Map<String, Object> accepted(Task task, Optional<FormDefinition> form, Map<String, ?> submitted,
+                                         Locale locale) {
+        Map<String, ?> given = submitted == null ? Map.of() : submitted;
+        if (form.isEmpty()) {
+            if (!given.isEmpty()) {
+                throw new InvalidInputException(VARIABLES, message("review.complete.no-form", locale));
+            }
+            return Map.of();
+        }
+        Map<String, Object> data = new LinkedHashMap<>(given);
+        data.putAll(FormVariables.fixedValues(form.get(), variablesOf(task.getId())));
+        return validator.accept(form.get(), data, locale);
+    }
+
+    /** Claims the task for the reviewer when nobody holds it, then completes it, as one change. */
+    private TaskCompleted finish(Reviewer reviewer, Task task, Map<String, Object> variables, Set<String> fields) {
+        String taskId = task.getId();
+        String assignee = task.getAssignee();
+        if (assignee != null && !assignee.equals(reviewer.username())) {
+            throw TaskConflictException.claimed(taskId, assignee);
+        }
+        String receiptNo = receiptNo(task.getProcessInstanceId());
+        engine(reviewer, taskId, fields, () -> {
+            if (assignee == null) {
+                tasks.claim(taskId, reviewer.username());
+            }
+            tasks.complete(taskId, variables);
+            return null;
+        });
+        return new TaskCompleted(taskId, task.getTaskDefinitionKey(), task.getName(), receiptNo,
+                reviewer.username(), time(Date.from(now())));
+    }
+
+    /** The notice's items as the numbered list the applicant's mail shows, material names from the catalogue. */
+    private String noticeItems(String service, CorrectionNotice notice, Locale locale) {
+        List<CorrectionNotice.Item> items = notice == null || notice.items() == null ? List.of() : notice.items();
+        List<InvalidField> errors = new ArrayList<>();
+        if (items.isEmpty()) {
+            throw new InvalidInputException("items", message("review.notice.no-items", locale));
+        }
+        if (items.size() > MAX_NOTICE_ITEMS) {
+            throw new InvalidInputException("items", message("review.notice.too-many-items", locale,
+                    MAX_NOTICE_ITEMS));
+        }
+        Map<String, Material> materials = catalog.materials(service).stream()
+                .collect(Collectors.toMap(Material::code, Function.identity()));
+        Set<String> listed = new HashSet<>();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String path = "items[" + i + "]";
+            CorrectionNotice.Item item = items.get(i);
+            String code = item == null ? null : blankToNull(item.materialCode());
+            String text = item == null ? null : blankToNull(item.text());
+            Material material = code == null ? null : materials.get(code);
+            if (code != null && material == null) {
+                errors.add(new InvalidField(path + ".materialCode", message("review.notice.unknown-material", locale)));
+            } else if (code != null && !listed.add(code)) {
+                errors.add(new InvalidField(path + ".materialCode",
+                        message("review.notice.duplicate-material", locale)));
+            } else if (code == null && text == null) {
+                errors.add(new InvalidField(path + ".text", message("review.notice.text-required", locale)));
+            }
+            if (text != null) {
+                checkText(text, MAX_ITEM_TEXT, false, path + ".text", errors, locale);
+            }
+            String line = material == null ? text : text == null ? material.names().zh()
+                    : material.names().zh() + "：" + text;
+            lines.add((i + 1) + ". " + line);
+        }
+        if (notice.note() != null) {
+            checkText(notice.note().strip(), MAX_NOTE, true, "note", errors, locale);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return String.join("\n", lines);
+    }
+
+    private void checkText(String text, int max, boolean multiline, String field, List<InvalidField> errors,
+                           Locale locale) {
+        if (text.codePointCount(0, text.length()) > max) {
+            errors.add(new InvalidField(field, message("review.text.too-long", locale, max)));
+        } else if (text.chars().anyMatch(c -> forbidden((char) c, multiline))) {
+            errors.add(new InvalidField(field, message("review.text.forbidden-characters", locale)));
+        }
+    }
+
+    /** Control characters (line breaks and tabs only where several lines are allowed) and bidirectional overrides. */
+    private static boolean forbidden(char c, boolean multiline) {
+        if (c == '\n' || c == '\t') {
+            return !multiline;
+        }
+        return Character.isISOControl(c) || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+    }
+
+    // ---- reading ----
+
+    /** The tasks as the list shows them, with ONE query each for their cases' keys and for the applicant data. */
+    private List<TaskSummary> summaries(List<Task> found, Instant now) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Set<String> cases = found.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<String, String> receiptNos = new HashMap<>();
+        Map<String, Map<String, Object>> values = new HashMap<>();
+        if (!cases.isEmpty()) {
+            for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceIds(cases).list()) {
+                receiptNos.put(instance.getId(), instance.getBusinessKey());
+            }
+            List<VariableInstance> variables = runtime.createVariableInstanceQuery()
+                    .processInstanceIdIn(cases.toArray(String[]::new))
+                    .variableNameIn(APPLICANT_NAME, APPLICANT_ID_NUMBER, Deadlines.CASE_DEADLINE_PROVISIONAL)
+                    .disableBinaryFetching().disableCustomObjectDeserialization().list();
+            for (VariableInstance variable : variables) {
+                // the case's own value, not a copy some step keeps locally
+                if (variable.getTaskId() == null
+                        && Objects.equals(variable.getExecutionId(), variable.getProcessInstanceId())) {
+                    values.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
+                            .put(variable.getName(), variable.getValue());
+                }
+            }
+        }
+        LocalDate today = now.atZone(zone).toLocalDate();
+        List<TaskSummary> summaries = new ArrayList<>();
+        for (Task task : found) {
+            Map<String, Object> caseValues = values.getOrDefault(task.getProcessInstanceId(), Map.of());
+            Date due = task.getDueDate();
+            summaries.add(new TaskSummary(task.getId(), task.getName(), task.getTaskDefinitionKey(),
+                    receiptNos.get(task.getProcessInstanceId()), serviceOf(task), task.getAssignee(), time(due),
+                    due == null ? null : SlaState.at(due.toInstant(), now, zone),
+                    Boolean.TRUE.equals(caseValues.get(Deadlines.CASE_DEADLINE_PROVISIONAL)),
+                    Masking.name(caseValues.get(APPLICANT_NAME)),
+                    Masking.idNumber(caseValues.get(APPLICANT_ID_NUMBER), today), time(task.getCreateTime())));
+        }
+        return summaries;
+    }
+
+    /** What the task sees of its case; the task may be completed by someone else since it was found: 409 then. */
+    private Map<String, Object> variablesOf(String taskId) {
+        try {
+            return tasks.getVariables(taskId);
+        } catch (NullValueException e) {
+            if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
+                throw TaskConflictException.completed(taskId);
+            }
+            throw e;
+        }
+    }
+
+    private Task reloaded(String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            throw TaskConflictException.completed(taskId);
+        }
+        return task;
+    }
+
+    private Optional<FormDefinition> formOf(Task task) {
+        CamundaFormRef ref = task.getCamundaFormRef();
+        return ref == null ? Optional.empty() : forms.find(ref.getKey());
+    }
+
+    private String serviceOf(Task task) {
+        String definitionId = task.getProcessDefinitionId();
+        return definitionId == null ? null : serviceOfDefinition.computeIfAbsent(definitionId,
+                id -> repository.getProcessDefinition(id).getKey());
+    }
+
+    private String receiptNo(String processInstanceId) {
+        if (processInstanceId == null) {
+            return null;
+        }
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId)
+                .singleResult();
+        return instance == null ? null : instance.getBusinessKey();
+    }
+
+    /** The case's steps so far, gateways left out: they are routing, not work. */
+    private List<HistoryEntry> caseHistory(String processInstanceId) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
+                .filter(step -> !step.getActivityType().endsWith("Gateway")
+                        && !"multiInstanceBody".equals(step.getActivityType()))
+                .map(step -> new HistoryEntry(step.getActivityId(), step.getActivityName(), step.getActivityType(),
+                        step.getAssignee(), time(step.getStartTime()), time(step.getEndTime())))
+                .toList();
+    }
+
+    private List<CaseComment> comments(String processInstanceId) {
+        return tasks.getProcessInstanceComments(processInstanceId).stream()
+                .sorted(Comparator.comparing(Comment::getTime).thenComparing(Comment::getId))
+                .map(c -> new CaseComment(c.getId(), c.getUserId(), time(c.getTime()), c.getFullMessage()))
+                .toList();
+    }
+
+    /** The materials asked for on the day the case was received (the rules of that day decide). */
+    private List<MaterialEntry> materials(String service, Map<String, Object> variables) {
+        LocalDate received = variables.get(Deadlines.ACCEPTED_AT) instanceof Date date
+                ? date.toInstant().atZone(zone).toLocalDate() : now().atZone(zone).toLocalDate();
+        return catalog.materials(service, received).stream()
+                .map(m -> new MaterialEntry(m.code(), m.names().zh(), m.names().en(), m.optional()))
+                .toList();
+    }
+
+    private void checkFilter(TaskFilter filter, Locale locale) {
+        List<InvalidField> errors = new ArrayList<>();
+        boolean knownService = filter.service() == null || catalog.find(filter.service()).isPresent();
+        if (!knownService) {
+            errors.add(new InvalidField("service", message("review.filter.unknown-service", locale)));
+        }
+        if (filter.step() != null && !steps.known(knownService ? filter.service() : null, filter.step())) {
+            errors.add(new InvalidField("step", message("review.filter.unknown-step", locale)));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    /** A variable's value as JSON shows it: times with their offset, everything else as it is. */
+    private Object json(Object value) {
+        if (value instanceof Date date) {
+            return time(date);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, entry) -> copy.put(String.valueOf(key), json(entry)));
+            return copy;
+        }
+        if (value instanceof Collection<?> list) {
+            return list.stream().map(this::json).toList();
+        }
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        return String.valueOf(value);
+    }
+
+    private OffsetDateTime time(Date date) {
+        return date == null ? null : date.toInstant().atZone(zone).toOffsetDateTime();
+    }
+
+    /** The engine's clock, which process tests move. */
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    private String message(String code, Locale locale, Object... arguments) {
+        return messages.getMessage(code, arguments, code, locale == null ? Locale.SIMPLIFIED_CHINESE : locale);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

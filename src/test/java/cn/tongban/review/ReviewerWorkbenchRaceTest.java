@@ -1,0 +1,138 @@
+package cn.tongban.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.tongban.identity.UserDirectory;
+import cn.tongban.review.WorkbenchCases.Case;
+import cn.tongban.testsupport.TongbanIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Two reviewers acting on one task at the same moment, over HTTP: one wins, the other is told 409, and the case
+ * moves on exactly once.
+ */
+@TongbanIntegrationTest
+class ReviewerWorkbenchRaceTest {
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    UserDirectory directory;
+
+    WorkbenchCases cases;
+    ExecutorService threads;
+
+    @BeforeEach
+    void setUp() {
+        cases = new WorkbenchCases(engine, http);
+        WorkbenchCases.ensureColleague(directory);
+        threads = Executors.newFixedThreadPool(2);
+    }
+
+    @AfterEach
+    void stopThreads() {
+        threads.shutdownNow();
+    }
+
+    @RepeatedTest(3)
+    void twoReviewersClaimingTheSameTaskOneWinsTheOtherGetsAConflict() throws Exception {
+        Case c = cases.allowance("jinshui");
+        String path = "/api/tasks/" + cases.openTask(c).getId() + "/claim";
+
+        List<ResponseEntity<JsonNode>> answers = together(
+                () -> cases.post("reviewer.jinshui", path, null),
+                () -> cases.post(WorkbenchCases.COLLEAGUE, path, null));
+
+        assertThat(answers).extracting(ResponseEntity::getStatusCode)
+                .containsExactlyInAnyOrder(HttpStatus.OK, HttpStatus.CONFLICT);
+        ResponseEntity<JsonNode> won = answers.get(0).getStatusCode() == HttpStatus.OK ? answers.get(0)
+                : answers.get(1);
+        ResponseEntity<JsonNode> lost = won == answers.get(0) ? answers.get(1) : answers.get(0);
+        String winner = won.getBody().get("assignee").asText();
+        assertThat(winner).isIn("reviewer.jinshui", WorkbenchCases.COLLEAGUE);
+        assertThat(cases.openTask(c).getAssignee()).isEqualTo(winner);
+        assertThat(lost.getBody().get("status").asInt()).isEqualTo(409);
+        assertThat(lost.getBody().get("reason").asText()).isIn("CLAIMED", "CHANGED");
+    }
+
+    @RepeatedTest(3)
+    void completingTheSameTaskTwiceAtOnceCompletesItOnce() throws Exception {
+        Case c = cases.allowance("jinshui");
+        String taskId = cases.openTask(c).getId();
+        assertThat(cases.post("reviewer.jinshui", "/api/tasks/" + taskId + "/claim", null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        String path = "/api/tasks/" + taskId + "/complete";
+        Map<String, Object> accept = Map.of("variables", Map.of("acceptanceDecision", "ACCEPT"));
+
+        List<ResponseEntity<JsonNode>> answers = together(
+                () -> cases.post("reviewer.jinshui", path, accept),
+                () -> cases.post("reviewer.jinshui", path, accept));
+
+        assertThat(answers).extracting(ResponseEntity::getStatusCode)
+                .containsExactlyInAnyOrder(HttpStatus.OK, HttpStatus.CONFLICT);
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(c.id()).list())
+                .extracting(task -> task.getTaskDefinitionKey()).containsExactly("homeInvestigation");
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(c.id())
+                .activityId("acceptance").count()).isEqualTo(1);
+    }
+
+    @RepeatedTest(2)
+    void aReviewerCannotCompleteATaskAColleagueHolds() throws Exception {
+        Case c = cases.allowance("jinshui");
+        String taskId = cases.openTask(c).getId();
+        cases.post(WorkbenchCases.COLLEAGUE, "/api/tasks/" + taskId + "/claim", null);
+
+        ResponseEntity<JsonNode> answer = cases.post("reviewer.jinshui", "/api/tasks/" + taskId + "/complete",
+                Map.of("variables", Map.of("acceptanceDecision", "ACCEPT")));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(answer.getBody().get("reason").asText()).isEqualTo("CLAIMED");
+        assertThat(answer.getBody().get("detail").asText()).contains(WorkbenchCases.COLLEAGUE);
+        assertThat(cases.post("reviewer.jinshui", "/api/tasks/" + taskId + "/unclaim", null).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(cases.openTask(c).getAssignee()).isEqualTo(WorkbenchCases.COLLEAGUE);
+    }
+
+    /** Runs both calls released at the same instant and waits for both answers. */
+    @SafeVarargs
+    private List<ResponseEntity<JsonNode>> together(Callable<ResponseEntity<JsonNode>>... calls) throws Exception {
+        CountDownLatch ready = new CountDownLatch(calls.length);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<ResponseEntity<JsonNode>>> futures = new ArrayList<>();
+        for (Callable<ResponseEntity<JsonNode>> call : calls) {
+            futures.add(threads.submit(() -> {
+                ready.countDown();
+                go.await();
+                return call.call();
+            }));
+        }
+        assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
+        go.countDown();
+        List<ResponseEntity<JsonNode>> answers = new ArrayList<>();
+        for (Future<ResponseEntity<JsonNode>> future : futures) {
+            answers.add(future.get(60, TimeUnit.SECONDS));
+        }
+        return answers;
+    }
+}
