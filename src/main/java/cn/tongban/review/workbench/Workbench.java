@@ -393,11 +393,13 @@ class Workbench implements ReviewerWorkbench {
         if (e instanceof OptimisticLockingException) {
             return TaskConflictException.changed(taskId);
         }
+        boolean goneMeanwhile = tasks.createTaskQuery().taskId(taskId).count() == 0;
+        // a colleague completing the task at the same moment also removes the permissions on it
+        if ((e instanceof AuthorizationException || e instanceof NullValueException) && goneMeanwhile) {
+            return TaskConflictException.completed(taskId);
+        }
         if (e instanceof AuthorizationException) {
             return new TaskNotInScopeException(taskId);
-        }
-        if (e instanceof NullValueException && tasks.createTaskQuery().taskId(taskId).count() == 0) {
-            return TaskConflictException.completed(taskId);
         }
         return e;
     }
@@ -572,7 +574,9 @@ class Workbench implements ReviewerWorkbench {
     private Map<String, Object> variablesOf(String taskId) {
         try {
             return tasks.getVariables(taskId);
-        } catch (NullValueException e) {
+        } catch (RuntimeException e) {
+            // depending on the moment, the engine reports a task completed meanwhile as missing, or fails on
+            // its vanished execution while checking permissions
             if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
                 throw TaskConflictException.completed(taskId);
             }
