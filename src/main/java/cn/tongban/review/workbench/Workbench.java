@@ -57,7 +57,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NotValidException;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -393,9 +392,9 @@ class Workbench implements ReviewerWorkbench {
         if (e instanceof OptimisticLockingException) {
             return TaskConflictException.changed(taskId);
         }
-        boolean goneMeanwhile = tasks.createTaskQuery().taskId(taskId).count() == 0;
-        // a colleague completing the task at the same moment also removes the permissions on it
-        if ((e instanceof AuthorizationException || e instanceof NullValueException) && goneMeanwhile) {
+        // a colleague completing the task at the same moment removes it, its execution and the permissions on
+        // it; the engine notices that as a missing task, a missing permission or a failure on the execution
+        if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
             return TaskConflictException.completed(taskId);
         }
         if (e instanceof AuthorizationException) {
