@@ -3,6 +3,8 @@ package cn.tongban.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tongban.testsupport.TongbanIntegrationTest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,13 +13,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
-import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -50,6 +53,9 @@ class ModelConventionsTest {
 
     @Autowired
     RepositoryService repository;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, Set<String>> formIdsByDeployment = new HashMap<>();
 
     @Test
     void threeServiceModelsAndTheirDecisionsAreDeployed() {
@@ -192,21 +198,22 @@ class ModelConventionsTest {
     private void checkForm(ProcessDefinition definition, FlowElement element, String formRef, List<String> problems) {
         if (formRef == null) {
             problems.add(where(definition, element) + " has no Camunda Form");
-        } else if (repository.createDeploymentQuery().deploymentId(definition.getDeploymentId()).count() == 0
-                || repository.getDeploymentResourceNames(definition.getDeploymentId()).stream()
-                        .filter(name -> name.endsWith(".form"))
-                        .noneMatch(name -> formDeclares(definition.getDeploymentId(), name, formRef))) {
+        } else if (!deployedFormIds(definition.getDeploymentId()).contains(formRef)) {
             problems.add(where(definition, element) + " names form " + formRef + ", which is not deployed with it");
         }
     }
 
-    private boolean formDeclares(String deploymentId, String resource, String formId) {
-        try (var in = repository.getResourceAsStream(deploymentId, resource)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                    .matches("(?s).*\"id\"\\s*:\\s*\"" + Pattern.quote(formId) + "\".*");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The ids of the Camunda Forms in a deployment, read once per deployment. */
+    private Set<String> deployedFormIds(String deploymentId) {
+        return formIdsByDeployment.computeIfAbsent(deploymentId, id -> repository.getDeploymentResourceNames(id)
+                .stream().filter(name -> name.endsWith(".form"))
+                .map(name -> {
+                    try (var in = repository.getResourceAsStream(id, name)) {
+                        return json.readTree(in).path("id").asText();
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).collect(Collectors.toSet()));
     }
 
     private List<ProcessDefinition> latestModels() {

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tongban.sla.AllowanceCases.Case;
 import cn.tongban.testsupport.EngineTime;
+import cn.tongban.testsupport.SampleApplications;
 import cn.tongban.testsupport.TestBrowser;
 import cn.tongban.testsupport.TongbanIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
@@ -133,7 +133,7 @@ class CaseExtensionTest {
 
         EngineTime.set("2025-09-30T10:00:00+08:00");
         String receiptNo = "CJ-SLA-" + UUID.randomUUID();
-        String id = runtime.startProcessInstanceByKey("disability-subsidies", receiptNo, disabilityApplication())
+        String id = runtime.startProcessInstanceByKey("disability-subsidies", receiptNo, SampleApplications.disabilitySubsidies())
                 .getId();
         HttpResponse<String> refused = extend(receiptNo, "supervisor", "{\"reason\": \"理由\"}");
 
@@ -162,28 +162,5 @@ class CaseExtensionTest {
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private static Map<String, Object> disabilityApplication() {
-        Map<String, Object> data = new HashMap<>();
-        data.put("applicantName", "赵建国");
-        data.put("applicantIdNumber", "410105198001011234");
-        data.put("applicantPhone", "13900000001");
-        data.put("applicantEmail", "disability-" + UUID.randomUUID() + "@example.cn");
-        data.put("district", "jinshui");
-        data.put("townshipOffice", "jingbalu");
-        data.put("disabilityCertificateNo", "41010519800101123441");
-        data.put("disabilityCategory", "physical");
-        data.put("disabilityGrade", 1);
-        data.put("subsidiesClaimed", "both");
-        data.put("inDibaoHousehold", true);
-        data.put("inLowIncomeHousehold", false);
-        data.put("longTermCareMonths", 12);
-        data.put("receivesExtremePovertySupport", false);
-        data.put("receivesOrphanBasicLiving", false);
-        data.put("receivesSimilarLivingAllowance", false);
-        data.put("receivesSimilarCareAllowance", false);
-        data.put("careFundedByInstitution", false);
-        return data;
     }
 }

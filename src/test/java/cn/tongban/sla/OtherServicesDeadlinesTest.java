@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tongban.sla.AllowanceCases.Case;
 import cn.tongban.testsupport.EngineTime;
+import cn.tongban.testsupport.SampleApplications;
 import cn.tongban.testsupport.TongbanIntegrationTest;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -129,27 +129,7 @@ class OtherServicesDeadlinesTest {
     }
 
     private Case marriage(String date, String halfDay) {
-        Map<String, Object> couple = new HashMap<>();
-        couple.put("applicantName", "李强");
-        couple.put("applicantIdNumber", "510107199001010018");
-        couple.put("applicantPhone", "13912345678");
-        couple.put("applicantEmail", "couple-" + UUID.randomUUID() + "@example.cn");
-        couple.put("applicantHukouProvince", "510000");
-        couple.put("applicantMaritalStatus", "UNMARRIED");
-        couple.put("partnerName", "陈静");
-        couple.put("partnerIdNumber", "440106199707210025");
-        couple.put("partnerPhone", "13712345678");
-        couple.put("partnerHukouProvince", "440000");
-        couple.put("partnerMaritalStatus", "UNMARRIED");
-        couple.put("district", "jinshui");
-        couple.put("appointmentDate", date);
-        couple.put("appointmentHalfDay", halfDay);
-        couple.put("hasIdCard", true);
-        couple.put("signedDeclaration", true);
-        couple.put("hukouBooksPresented", true);
-        couple.put("registeringOfficeIsHukouPlace", false);
-        couple.put("residencePermitWhereRegistering", true);
-        couple.put("prohibitedKinship", false);
+        Map<String, Object> couple = SampleApplications.marriageRegistration(date, halfDay);
         String receiptNo = "HY-SLA-" + UUID.randomUUID();
         Case c = new Case(runtime.startProcessInstanceByKey("marriage-registration", receiptNo, couple).getId(),
                 receiptNo);
@@ -157,26 +137,16 @@ class OtherServicesDeadlinesTest {
         return c;
     }
 
+    /** A grade 2 applicant outside a 低保 household, claiming the care subsidy only. */
     private static Map<String, Object> disability() {
-        Map<String, Object> data = new HashMap<>();
+        Map<String, Object> data = SampleApplications.disabilitySubsidies();
         data.put("applicantName", "孙丽华");
         data.put("applicantIdNumber", "410105197202184035");
         data.put("applicantPhone", "13900000002");
-        data.put("applicantEmail", "disability-" + UUID.randomUUID() + "@example.cn");
-        data.put("district", "jinshui");
-        data.put("townshipOffice", "jingbalu");
         data.put("disabilityCertificateNo", "41010519720218403542");
-        data.put("disabilityCategory", "physical");
         data.put("disabilityGrade", 2);
         data.put("subsidiesClaimed", "care");
         data.put("inDibaoHousehold", false);
-        data.put("inLowIncomeHousehold", false);
-        data.put("longTermCareMonths", 12);
-        data.put("receivesExtremePovertySupport", false);
-        data.put("receivesOrphanBasicLiving", false);
-        data.put("receivesSimilarLivingAllowance", false);
-        data.put("receivesSimilarCareAllowance", false);
-        data.put("careFundedByInstitution", false);
         return data;
     }
 }

@@ -65,7 +65,7 @@ class DemoCases implements ApplicationRunner {
         WorkingDayCalendar days = calendar.current();
         LocalDate today = LocalDate.now(days.zone());
 
-        String waiting = allowance("DB", 1, days, today, 1, "张三", "410105196503121025", "jinshui");
+        allowance("DB", 1, days, today, 1, "张三", "410105196503121025", "jinshui");
         String investigating = allowance("DB", 2, days, today, 2, "王秀兰", "410103197811253021", "jinshui");
         complete(investigating, "acceptance", Map.of("acceptanceDecision", "ACCEPT"));
         allowance("DB", 3, days, today, 3, "李四", "41010519800704201X", "erqi");
@@ -76,7 +76,8 @@ class DemoCases implements ApplicationRunner {
         complete(reviewed, "townshipReview", Map.of("townshipOpinion", "经入户核实，申请人长期卧床，需他人照护"));
 
         marriage(days, today);
-        log.info("Demo cases created: 低保 {} and {} among them", waiting, investigating);
+        log.info("Demo cases created: {} of three services, for reviewers of Jinshui and Erqi",
+                runtime.createProcessInstanceQuery().processDefinitionKeyIn(SERVICES.toArray(String[]::new)).count());
     }
 
     private String allowance(String prefix, int number, WorkingDayCalendar days, LocalDate today, int workingDaysAgo,
