@@ -153,6 +153,7 @@ class TasklistFilters implements ApplicationRunner {
         properties.put("refresh", true);
         properties.put("showUndefinedVariable", false);
         properties.put("variables", List.of(
+                Map.of("name", ReceiptNumberVariable.RECEIPT_NO, "label", "受理编号"),
                 Map.of("name", "applicantName", "label", "申请人"),
                 Map.of("name", Deadlines.CASE_DEADLINE, "label", "办结期限")));
         return properties;

@@ -140,6 +140,29 @@ class TasklistFiltersTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theTaskCardsShowTheReceiptNumberTheApplicantAndTheCaseDeadline() {
+        String caseId = startAllowanceCaseIn("jinshui");
+        String receiptNo = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(caseId)
+                .singleResult().getBusinessKey();
+
+        assertThat(engine.getRuntimeService().getVariable(caseId, ReceiptNumberVariable.RECEIPT_NO))
+                .isEqualTo(receiptNo);
+        for (String name : List.of("我的任务 · ", "组任务 · ", "即将到期 · ", "已逾期 · ")) {
+            Filter filter = filter(name + JINSHUI);
+            assertThat((List<Map<String, String>>) filter.getProperties().get("variables")).as(name)
+                    .extracting(variable -> variable.get("name") + "=" + variable.get("label"))
+                    .containsExactly("receiptNo=受理编号", "applicantName=申请人", "caseDeadline=办结期限");
+        }
+        Task task = as("reviewer.jinshui", () -> engine.getFilterService().<Task>list(
+                filter("组任务 · " + JINSHUI).getId()).stream()
+                .filter(t -> caseId.equals(t.getProcessInstanceId())).findFirst().orElseThrow());
+        Object shown = as("reviewer.jinshui", () -> engine.getTaskService().getVariable(task.getId(),
+                ReceiptNumberVariable.RECEIPT_NO));
+        assertThat(shown).isEqualTo(receiptNo);
+    }
+
+    @Test
     void startingAgainCreatesNoFilterTwice() {
         long filters = engine.getFilterService().createFilterQuery().count();
 
