@@ -90,9 +90,15 @@ class TasklistFilters implements ApplicationRunner {
         this.transaction = transaction;
     }
 
+    /** The two filters every reviewer shared before each group had its own; their names are never reused. */
+    static final Set<String> RETIRED = Set.of("我的任务", "我的组任务");
+
     @Override
     public void run(ApplicationArguments args) {
         transaction.executeWithoutResult(status -> {
+            filters.createTaskFilterQuery().list().stream()
+                    .filter(filter -> RETIRED.contains(filter.getName()) && filter.getOwner() == null)
+                    .forEach(filter -> filters.deleteFilter(filter.getId()));
             Set<String> existing = filters.createTaskFilterQuery().list().stream().map(Filter::getName)
                     .collect(Collectors.toSet());
             directory.groups().forEach(group -> ensureFilters(group, existing));

@@ -163,12 +163,22 @@ class TasklistFiltersTest {
     }
 
     @Test
-    void startingAgainCreatesNoFilterTwice() {
+    void startingAgainCreatesNoFilterTwiceAndRetiresTheOnceSharedFilters() {
+        Filter shared = engine.getFilterService().newTaskFilter("我的组任务");
+        shared.setQuery(engine.getTaskService().createTaskQuery().taskCandidateGroupInExpression(
+                "${currentUserGroups()}"));
+        engine.getFilterService().saveFilter(shared);
+        Filter own = engine.getFilterService().newTaskFilter("我的任务");
+        own.setOwner("reviewer.erqi");
+        engine.getFilterService().saveFilter(own);
         long filters = engine.getFilterService().createFilterQuery().count();
 
         tasklistFilters.run((ApplicationArguments) null);
 
-        assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(filters);
+        assertThat(engine.getFilterService().getFilter(shared.getId())).isNull();
+        assertThat(engine.getFilterService().getFilter(own.getId())).as("a user's own filter stays").isNotNull();
+        assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(filters - 1);
+        engine.getFilterService().deleteFilter(own.getId());
     }
 
     private String groupName(String groupId) {
