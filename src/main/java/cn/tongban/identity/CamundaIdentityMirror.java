@@ -10,19 +10,15 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -39,23 +35,15 @@ class CamundaIdentityMirror {
 
     /** Camunda webapp ids, the resource ids of {@link Resources#APPLICATION}. */
     static final String TASKLIST = "tasklist";
-    /** Names of the Tasklist filters shared with all reviewers. */
-    static final String MY_TASKS = "我的任务";
-    static final String MY_GROUP_TASKS = "我的组任务";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
-    private final FilterService filterService;
-    private final TaskService taskService;
 
-    CamundaIdentityMirror(IdentityService identityService, AuthorizationService authorizationService,
-                          FilterService filterService, TaskService taskService) {
+    CamundaIdentityMirror(IdentityService identityService, AuthorizationService authorizationService) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
-        this.filterService = filterService;
-        this.taskService = taskService;
     }
 
     @EventListener
@@ -116,8 +104,8 @@ class CamundaIdentityMirror {
 
     /**
      * Administrators may do everything (as Camunda's own first-admin set-up grants); reviewers may open
-     * Tasklist and its two shared filters. Cockpit and Admin stay closed to everyone else. Which tasks a
-     * reviewer may see comes from the tasks' candidate groups and from the review side.
+     * Tasklist. Cockpit and Admin stay closed to everyone else. Which tasks a reviewer may see comes from the
+     * tasks' candidate groups; the review side gives each group its Tasklist filters.
      */
     void grantBaseAuthorizations() {
         for (Resource resource : Resources.values()) {
@@ -128,25 +116,6 @@ class CamundaIdentityMirror {
             grantIfAbsent(worker.groupId(), Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
             // Tasklist reads the model of a task to find its form; tasks themselves stay scoped by candidate group
             grantIfAbsent(worker.groupId(), Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
-        }
-        shareTasklistFilter(MY_TASKS, -10,
-                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        shareTasklistFilter(MY_GROUP_TASKS, -5,
-                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .taskUnassigned());
-    }
-
-    /** Without a filter Tasklist lists nothing; these two are what every reviewer starts from. */
-    private void shareTasklistFilter(String name, int priority, TaskQuery query) {
-        Filter filter = filterService.createTaskFilterQuery().filterName(name).singleResult();
-        if (filter == null) {
-            filter = filterService.newTaskFilter(name);
-            filter.setProperties(Map.of("priority", priority, "refresh", true));
-            filter.setQuery(query);
-            filterService.saveFilter(filter);
-        }
-        for (Role worker : TASK_WORKERS) {
-            grantIfAbsent(worker.groupId(), Resources.FILTER, filter.getId(), Permissions.READ);
         }
     }
 

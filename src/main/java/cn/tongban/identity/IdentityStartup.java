@@ -12,8 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * At start-up: seed districts, groups, the initial administrator (if {@code tongban.identity.initial-admin.*}
- * is set) and the demo users (if {@code tongban.demo-data}), then bring Camunda's identity, base authorizations
- * and shared Tasklist filters in step. One transaction under a row lock, so nodes starting together take turns.
+ * is set) and the demo users (if {@code tongban.demo-data}), then bring Camunda's identity and base
+ * authorizations in step. One transaction under a row lock, so nodes starting together take turns.
  * Runs before other start-up work, which may need the users.
  */
 @Component

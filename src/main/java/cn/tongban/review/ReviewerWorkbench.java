@@ -33,6 +33,15 @@ public interface ReviewerWorkbench {
     TaskSummary unclaim(String username, String taskId);
 
     /**
+     * Hands the task over (转办) to {@code userId}, who becomes its assignee; recorded as a comment in the case's
+     * history. The task must be unclaimed or the user's own.
+     *
+     * @throws cn.tongban.web.InvalidInputException naming {@code userId} unless that is someone else in one of the
+     *                                              task's candidate groups of the case's district
+     */
+    TaskSummary delegate(String username, String taskId, String userId, Locale locale);
+
+    /**
      * Completes the task with {@code variables}, checked against the task's Camunda Form; claims it first when
      * nobody holds it, so history records who completed it.
      *

@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
@@ -87,17 +86,6 @@ class CamundaIdentityMirrorTest {
         assertThat(mayAccess("supervisor", "cockpit")).isFalse();
         assertThat(mayAccess("supervisor", "tasklist")).isTrue();
         assertThat(mayAccess("zhangsan", "tasklist")).isFalse();
-    }
-
-    @Test
-    void reviewersShareTheTasklistFilters() {
-        for (String name : List.of(CamundaIdentityMirror.MY_TASKS, CamundaIdentityMirror.MY_GROUP_TASKS)) {
-            Filter filter = filterService.createTaskFilterQuery().filterName(name).singleResult();
-            assertThat(filter).as(name).isNotNull();
-            assertThat(mayRead("reviewer.erqi", filter)).isTrue();
-            assertThat(mayRead("supervisor", filter)).isTrue();
-            assertThat(mayRead("zhangsan", filter)).isFalse();
-        }
     }
 
     @Test
@@ -187,11 +175,6 @@ class CamundaIdentityMirrorTest {
     private boolean mayAccess(String userId, String application) {
         return authorizationService.isUserAuthorized(userId, groupsOf(userId), Permissions.ACCESS,
                 Resources.APPLICATION, application);
-    }
-
-    private boolean mayRead(String userId, Filter filter) {
-        return authorizationService.isUserAuthorized(userId, groupsOf(userId), Permissions.READ, Resources.FILTER,
-                filter.getId());
     }
 
     private List<String> groupsOf(String userId) {

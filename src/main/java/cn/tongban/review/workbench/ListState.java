@@ -13,7 +13,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * they left it. In links they are the list's own query parameters; in the task page's forms they travel as
  * hidden fields prefixed with {@code _}, which form submissions ignore.
  */
-record ListState(String service, String step, SlaState slaState, int page, int size) {
+record ListState(String service, String step, SlaState slaState, TaskFilter.Sort sort, int page, int size) {
 
     static final int DEFAULT_SIZE = 20;
     static final String POSTED_PREFIX = "_";
@@ -25,20 +25,25 @@ record ListState(String service, String step, SlaState slaState, int page, int s
             return values == null || values.length == 0 || values[0].isBlank() ? null : values[0].strip();
         };
         return new ListState(value.apply("service"), value.apply("step"), state(value.apply("slaState")),
-                number(value.apply("page"), 0, 0, TaskApiController.MAX_PAGE),
+                sort(value.apply("sort")), number(value.apply("page"), 0, 0, TaskApiController.MAX_PAGE),
                 number(value.apply("size"), DEFAULT_SIZE, 1, TaskApiController.MAX_SIZE));
     }
 
+    /** The first page of the list a filter shows. */
+    static ListState of(TaskFilter filter, int size) {
+        return new ListState(filter.service(), filter.step(), filter.slaState(), filter.sort(), 0, size);
+    }
+
     TaskFilter filter() {
-        return new TaskFilter(service, step, slaState);
+        return new TaskFilter(service, step, slaState, sort);
     }
 
     ListState withPage(int newPage) {
-        return new ListState(service, step, slaState, newPage, size);
+        return new ListState(service, step, slaState, sort, newPage, size);
     }
 
     ListState withSlaState(SlaState state) {
-        return new ListState(service, step, state, 0, size);
+        return new ListState(service, step, state, sort, 0, size);
     }
 
     /** The list as the state shows it. */
@@ -75,6 +80,9 @@ record ListState(String service, String step, SlaState slaState, int page, int s
         if (slaState != null) {
             parameters.put("slaState", slaState.name());
         }
+        if (sort != null && sort != TaskFilter.Sort.DEADLINE) {
+            parameters.put("sort", sort.name());
+        }
         if (page != 0) {
             parameters.put("page", Integer.toString(page));
         }
@@ -86,6 +94,11 @@ record ListState(String service, String step, SlaState slaState, int page, int s
 
     private static SlaState state(String text) {
         return Arrays.stream(SlaState.values()).filter(state -> state.name().equals(text)).findFirst().orElse(null);
+    }
+
+    private static TaskFilter.Sort sort(String text) {
+        return Arrays.stream(TaskFilter.Sort.values()).filter(sort -> sort.name().equals(text)).findFirst()
+                .orElse(null);
     }
 
     private static int number(String text, int fallback, int min, int max) {

@@ -71,12 +71,15 @@ class TaskApiController {
                    @RequestParam(name = "step", required = false) String step,
                    @Parameter(description = "时限状态 / SLA state")
                    @RequestParam(name = "slaState", required = false) SlaState slaState,
+                   @Parameter(description = "排序：按办理期限（默认）或按到达先后 / order: by deadline (default) or"
+                           + " by arrival")
+                   @RequestParam(name = "sort", required = false) TaskFilter.Sort sort,
                    @Parameter(description = "页码，从 0 起 / page, from 0")
                    @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
                    @Parameter(description = "每页条数 / page size")
                    @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(MAX_SIZE) int size,
                    Locale locale) {
-        return workbench.tasks(user.getName(), filter(service, step, slaState), page, size, locale);
+        return workbench.tasks(user.getName(), filter(service, step, slaState, sort), page, size, locale);
     }
 
     @GetMapping("/{id}")
@@ -100,6 +103,22 @@ class TaskApiController {
     @ApiResponse(responseCode = "409", description = "由他人认领或已办结 / held by someone else or done")
     TaskSummary unclaim(Principal user, @PathVariable("id") @Pattern(regexp = TASK_ID) String id) {
         return workbench.unclaim(user.getName(), id);
+    }
+
+    @Schema(name = "DelegateTaskRequest")
+    record DelegateRequest(
+            @Schema(description = "同一辖区、任务候选组中的同事 / a colleague in one of the task's candidate groups of"
+                    + " the case's district", example = "colleague.jinshui") String userId) {
+    }
+
+    @PostMapping(path = "/{id}/delegate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "转办 / Hand over to a colleague",
+            description = "同事成为经办人并办理此环节；记入案卷的意见与备注 / The colleague becomes the assignee and"
+                    + " finishes the step; recorded among the case's comments")
+    @ApiResponse(responseCode = "409", description = "已被他人认领或已办结 / claimed by someone else or done")
+    TaskSummary delegate(Principal user, @PathVariable("id") @Pattern(regexp = TASK_ID) String id,
+                         @RequestBody DelegateRequest request, Locale locale) {
+        return workbench.delegate(user.getName(), id, request.userId(), locale);
     }
 
     @Schema(name = "CompleteTaskRequest")
@@ -140,8 +159,8 @@ class TaskApiController {
         return workbench.comment(user.getName(), id, request.text(), locale);
     }
 
-    static TaskFilter filter(String service, String step, SlaState slaState) {
-        return new TaskFilter(blankToNull(service), blankToNull(step), slaState);
+    static TaskFilter filter(String service, String step, SlaState slaState, TaskFilter.Sort sort) {
+        return new TaskFilter(blankToNull(service), blankToNull(step), slaState, sort);
     }
 
     private static String blankToNull(String text) {

@@ -8,6 +8,7 @@ import cn.tongban.review.ReviewerWorkbench.CaseView;
 import cn.tongban.review.TaskCompleted;
 import cn.tongban.review.TaskConflictException;
 import cn.tongban.review.TaskDetail;
+import cn.tongban.review.TaskFilter;
 import cn.tongban.review.TaskList;
 import cn.tongban.review.TaskSummary;
 import cn.tongban.sla.SlaState;
@@ -55,14 +56,16 @@ class TaskPagesController {
     private static final int PAGE_LINKS = 3;
 
     private final Workbench workbench;
+    private final SavedFilters savedFilters;
     private final ServiceSteps steps;
     private final Reviewers reviewers;
     private final FormRegistry forms;
     private final MessageSource messages;
 
-    TaskPagesController(Workbench workbench, ServiceSteps steps, Reviewers reviewers, FormRegistry forms,
-                        MessageSource messages) {
+    TaskPagesController(Workbench workbench, SavedFilters savedFilters, ServiceSteps steps, Reviewers reviewers,
+                        FormRegistry forms, MessageSource messages) {
         this.workbench = workbench;
+        this.savedFilters = savedFilters;
         this.steps = steps;
         this.reviewers = reviewers;
         this.forms = forms;
@@ -87,15 +90,20 @@ class TaskPagesController {
     record PageLink(int number, String url, boolean current) {
     }
 
+    /** A saved filter as a quick link above the list. */
+    record SavedLink(SavedFilter filter, String url, boolean current) {
+    }
+
     @GetMapping
     String list(Principal user,
                 @RequestParam(name = "service", required = false) String service,
                 @RequestParam(name = "step", required = false) String step,
                 @RequestParam(name = "slaState", required = false) SlaState slaState,
+                @RequestParam(name = "sort", required = false) TaskFilter.Sort sort,
                 @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(TaskApiController.MAX_PAGE) int page,
                 @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(TaskApiController.MAX_SIZE) int size,
                 Locale locale, Model model) {
-        ListState state = new ListState(blankToNull(service), blankToNull(step), slaState, page, size);
+        ListState state = new ListState(blankToNull(service), blankToNull(step), slaState, sort, page, size);
         TaskList tasks = workbench.tasks(user.getName(), state.filter(), page, size, locale);
         Map<String, String> names = reviewers.displayNames(tasks.items().stream().map(TaskSummary::assignee).toList());
         List<Row> rows = tasks.items().stream().map(task -> new Row(task,
@@ -120,7 +128,36 @@ class TaskPagesController {
         model.addAttribute("serviceChoices", serviceChoices(state.service(), locale));
         model.addAttribute("stepChoices", stepChoices(state.service(), state.step(), locale));
         model.addAttribute("slaStates", SlaState.values());
+        model.addAttribute("sorts", TaskFilter.Sort.values());
+        model.addAttribute("sortShown", state.filter().sort());
+        model.addAttribute("savedFilters", savedFilters.of(user.getName()).stream().map(saved -> {
+            ListState shown = ListState.of(saved.filter(), size);
+            return new SavedLink(saved, shown.listUrl(), shown.filter().equals(state.filter()));
+        }).toList());
+        model.addAttribute("hidden", state.hiddenFields());
         return "review/tasks";
+    }
+
+    @PostMapping("/saved-filters")
+    String saveFilter(Principal user, @RequestParam(name = "name", required = false) String name,
+                      HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
+        ListState state = posted(request);
+        try {
+            SavedFilter saved = savedFilters.save(user.getName(), name, state.filter(), locale);
+            redirect.addFlashAttribute(SUCCESS, message("review.saved-filter.saved", locale, saved.name()));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute(PROBLEM, String.join(" ", e.errors().stream().map(InvalidField::message)
+                    .toList()));
+        }
+        return "redirect:" + state.listUrl();
+    }
+
+    @PostMapping("/saved-filters/{id}/delete")
+    String deleteFilter(Principal user, @PathVariable("id") long id, HttpServletRequest request, Locale locale,
+                        RedirectAttributes redirect) {
+        SavedFilter deleted = savedFilters.delete(user.getName(), id);
+        redirect.addFlashAttribute(SUCCESS, message("review.saved-filter.deleted", locale, deleted.name()));
+        return "redirect:" + posted(request).listUrl();
     }
 
     @GetMapping("/{id}")
@@ -155,6 +192,25 @@ class TaskPagesController {
             return conflict(e, id, state, locale, redirect);
         }
         return "redirect:" + state.taskUrl(id);
+    }
+
+    @PostMapping("/{id}/delegate")
+    String delegate(Principal user, @PathVariable("id") @Pattern(regexp = TASK_ID) String id,
+                    @RequestParam(name = "userId", required = false) String userId, HttpServletRequest request,
+                    Locale locale, RedirectAttributes redirect) {
+        ListState state = posted(request);
+        try {
+            TaskSummary task = workbench.delegate(user.getName(), id, userId, locale);
+            redirect.addFlashAttribute(SUCCESS, message("review.delegate.done", locale, task.receiptNo(),
+                    reviewers.displayNames(List.of(task.assignee())).get(task.assignee())));
+            return "redirect:" + state.listUrl();
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute(PROBLEM, String.join(" ", e.errors().stream().map(InvalidField::message)
+                    .toList()));
+        } catch (TaskConflictException e) {
+            return conflict(e, id, state, locale, redirect);
+        }
+        return "redirect:" + state.taskUrl(id) + "#delegate";
     }
 
     @PostMapping("/{id}/complete")
@@ -258,7 +314,9 @@ class TaskPagesController {
         model.addAttribute("noticeErrors", noticeErrors);
         model.addAttribute("names", reviewers.displayNames(people));
         model.addAttribute("mine", user.getName().equals(task.assignee()));
-        model.addAttribute("heldByOther", task.assignee() != null && !user.getName().equals(task.assignee()));
+        boolean heldByOther = task.assignee() != null && !user.getName().equals(task.assignee());
+        model.addAttribute("heldByOther", heldByOther);
+        model.addAttribute("colleagues", heldByOther ? List.of() : workbench.colleagues(user.getName(), task.id()));
         model.addAttribute("serviceName", steps.serviceName(task.serviceCode(), locale));
         model.addAttribute("stepName", steps.name(task.serviceCode(), task.step(), task.name(), locale));
         model.addAttribute("state", state);

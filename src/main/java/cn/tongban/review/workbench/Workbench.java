@@ -5,6 +5,7 @@ import cn.tongban.catalog.ServiceCatalog;
 import cn.tongban.forms.FormDefinition;
 import cn.tongban.forms.FormRegistry;
 import cn.tongban.forms.FormValidator;
+import cn.tongban.identity.UserDirectory;
 import cn.tongban.review.CorrectionNotice;
 import cn.tongban.review.ReviewerWorkbench;
 import cn.tongban.review.TaskCompleted;
@@ -65,6 +66,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Comment;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -109,6 +111,7 @@ class Workbench implements ReviewerWorkbench {
     private final RepositoryService repository;
     private final IdentityService identity;
     private final Reviewers reviewers;
+    private final UserDirectory directory;
     private final ServiceSteps steps;
     private final ServiceCatalog catalog;
     private final FormRegistry forms;
@@ -120,15 +123,16 @@ class Workbench implements ReviewerWorkbench {
     private final Map<String, String> serviceOfDefinition = new ConcurrentHashMap<>();
 
     Workbench(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
-              IdentityService identity, Reviewers reviewers, ServiceSteps steps, ServiceCatalog catalog,
-              FormRegistry forms, FormValidator validator, CaseViewLog views, MessageSource messages,
-              @Value("${tongban.calendar.zone:Asia/Shanghai}") ZoneId zone) {
+              IdentityService identity, Reviewers reviewers, UserDirectory directory, ServiceSteps steps,
+              ServiceCatalog catalog, FormRegistry forms, FormValidator validator, CaseViewLog views,
+              MessageSource messages, @Value("${tongban.calendar.zone:Asia/Shanghai}") ZoneId zone) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.history = history;
         this.repository = repository;
         this.identity = identity;
         this.reviewers = reviewers;
+        this.directory = directory;
         this.steps = steps;
         this.catalog = catalog;
         this.forms = forms;
@@ -153,7 +157,12 @@ class Workbench implements ReviewerWorkbench {
             }
             if (wanted.slaState() != null) {
                 TaskQuery inState = SlaWindow.of(wanted.slaState(), now, zone).restrict(matching.get());
-                return new Found(ordered(inState).listPage(first, size), counts.get(wanted.slaState()));
+                return new Found(ordered(inState, wanted.sort()).listPage(first, size),
+                        counts.get(wanted.slaState()));
+            }
+            if (wanted.sort() == TaskFilter.Sort.RECEIVED) {
+                return new Found(ordered(matching.get(), wanted.sort()).listPage(first, size),
+                        matching.get().count());
             }
             long dated = counts.values().stream().mapToLong(Long::longValue).sum();
             long undated = matching.get().withoutDueDate().count();
@@ -264,6 +273,72 @@ class Workbench implements ReviewerWorkbench {
         return finish(reviewer, task, accepted, form.map(FormVariables::shown).orElse(Set.of()));
     }
 
+    /**
+     * 转办: the colleague becomes the task's assignee and finishes the step, as a bureau hands a case over within
+     * the office. Camunda's {@code delegateTask} is not used: it expects the colleague to resolve the task back to
+     * its owner, a round trip neither the bureau's practice nor this workbench has. Claiming first when nobody
+     * holds the task makes a colleague's simultaneous claim a lost race (409) rather than overwritten.
+     */
+    @Override
+    @Transactional
+    public TaskSummary delegate(String username, String taskId, String userId, Locale locale) {
+        Reviewer reviewer = reviewers.of(username);
+        Task task = visible(reviewer, taskId);
+        String assignee = task.getAssignee();
+        if (assignee != null && !assignee.equals(reviewer.username())) {
+            throw TaskConflictException.claimed(taskId, assignee);
+        }
+        String target = blankToNull(userId);
+        if (target == null) {
+            throw new InvalidInputException("userId", message("review.delegate.required", locale));
+        }
+        Optional<Colleague> colleague = colleagues(task).stream().filter(c -> c.username().equals(target))
+                .findFirst();
+        if (colleague.isEmpty() || target.equals(reviewer.username())) {
+            throw new InvalidInputException("userId", message("review.delegate.not-colleague", locale, target));
+        }
+        String note = message("review.delegate.comment", Locale.SIMPLIFIED_CHINESE,
+                colleague.get().displayName(), target);
+        engine(reviewer, taskId, Set.of(), () -> {
+            if (assignee == null) {
+                tasks.claim(taskId, reviewer.username());
+            }
+            tasks.setAssignee(taskId, target);
+            return tasks.createComment(taskId, task.getProcessInstanceId(), note);
+        });
+        return summaries(List.of(reloaded(taskId)), now()).get(0);
+    }
+
+    /** Whom the user may hand the task to: see {@link #colleagues(Task)}, the user left out. */
+    @Transactional(readOnly = true)
+    public List<Colleague> colleagues(String username, String taskId) {
+        Task task = visible(reviewers.of(username), taskId);
+        return colleagues(task).stream().filter(c -> !c.username().equals(username)).toList();
+    }
+
+    /**
+     * The enabled members of the task's candidate groups whose group belongs to the case's district, by name.
+     * Groups are per district office (township-jinshui), so a member of another district's office never qualifies.
+     */
+    private List<Colleague> colleagues(Task task) {
+        Object district = runtime.getVariable(task.getProcessInstanceId(), DISTRICT);
+        Map<String, Colleague> found = new LinkedHashMap<>();
+        for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+            if (!IdentityLinkType.CANDIDATE.equals(link.getType()) || link.getGroupId() == null) {
+                continue;
+            }
+            boolean sameDistrict = directory.findGroup(link.getGroupId())
+                    .map(group -> group.districtCode() != null && group.districtCode().equals(district))
+                    .orElse(false);
+            if (sameDistrict) {
+                directory.enabledMembersOf(link.getGroupId()).forEach(user -> found.putIfAbsent(user.username(),
+                        new Colleague(user.username(), user.displayName())));
+            }
+        }
+        return found.values().stream().sorted(Comparator.comparing(Colleague::displayName)
+                .thenComparing(Colleague::username)).toList();
+    }
+
     @Override
     @Transactional
     public CaseComment comment(String username, String taskId, String text, Locale locale) {
@@ -315,6 +390,12 @@ class Workbench implements ReviewerWorkbench {
     /** Earliest deadline first; ties by age and id, so pages neither repeat nor skip a task. */
     private static TaskQuery ordered(TaskQuery query) {
         return query.orderByDueDate().asc().orderByTaskCreateTime().asc().orderByTaskId().asc();
+    }
+
+    private static TaskQuery ordered(TaskQuery query, TaskFilter.Sort sort) {
+        return sort == TaskFilter.Sort.RECEIVED
+                ? query.orderByTaskCreateTime().asc().orderByTaskId().asc()
+                : ordered(query);
     }
 
     /**
@@ -639,6 +720,14 @@ class Workbench implements ReviewerWorkbench {
     }
 
     private void checkFilter(TaskFilter filter, Locale locale) {
+        List<InvalidField> errors = filterProblems(filter, locale);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    /** An unknown service or step of a filter, each as a bad field; none for a filter the list can apply. */
+    List<InvalidField> filterProblems(TaskFilter filter, Locale locale) {
         List<InvalidField> errors = new ArrayList<>();
         boolean knownService = filter.service() == null || catalog.find(filter.service()).isPresent();
         if (!knownService) {
@@ -647,9 +736,7 @@ class Workbench implements ReviewerWorkbench {
         if (filter.step() != null && !steps.known(knownService ? filter.service() : null, filter.step())) {
             errors.add(new InvalidField("step", message("review.filter.unknown-step", locale)));
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        return errors;
     }
 
     /** A variable's value as JSON shows it: times with their offset, everything else as it is. */

@@ -2,6 +2,7 @@ package cn.tongban.review.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.tongban.review.TaskFilter;
 import cn.tongban.sla.SlaState;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,18 +14,20 @@ class ListStateTest {
     void theListsStateTravelsThroughATaskAndBack() {
         ListState state = ListState.from(Map.of("_service", new String[] {"minimum-living-allowance"},
                 "_slaState", new String[] {"OVERDUE"}, "_page", new String[] {"2"}, "_size", new String[] {"50"},
-                "step", new String[] {"ignored"}), "_");
+                "_sort", new String[] {"RECEIVED"}, "step", new String[] {"ignored"}), "_");
 
-        assertThat(state).isEqualTo(new ListState("minimum-living-allowance", null, SlaState.OVERDUE, 2, 50));
+        assertThat(state).isEqualTo(new ListState("minimum-living-allowance", null, SlaState.OVERDUE,
+                TaskFilter.Sort.RECEIVED, 2, 50));
         assertThat(state.listUrl())
-                .isEqualTo("/tasks?service=minimum-living-allowance&slaState=OVERDUE&page=2&size=50");
+                .isEqualTo("/tasks?service=minimum-living-allowance&slaState=OVERDUE&sort=RECEIVED&page=2&size=50");
         assertThat(state.taskUrl("t-1")).startsWith("/tasks/t-1?service=");
         assertThat(state.hiddenFields()).containsEntry("_page", "2").doesNotContainKey("_step");
         assertThat(state.withSlaState(SlaState.ON_TRACK).listUrl())
-                .isEqualTo("/tasks?service=minimum-living-allowance&slaState=ON_TRACK&size=50");
+                .isEqualTo("/tasks?service=minimum-living-allowance&slaState=ON_TRACK&sort=RECEIVED&size=50");
         assertThat(ListState.from(Map.of("page", new String[] {"-1"}, "size", new String[] {"9999"},
-                "slaState", new String[] {"LATE"}), "")).isEqualTo(new ListState(null, null, null, 0, 20));
-        assertThat(new ListState(null, null, null, 0, 20).listUrl()).isEqualTo("/tasks");
+                "slaState", new String[] {"LATE"}, "sort", new String[] {"NAME"}), ""))
+                .isEqualTo(new ListState(null, null, null, null, 0, 20));
+        assertThat(new ListState(null, null, null, TaskFilter.Sort.DEADLINE, 0, 20).listUrl()).isEqualTo("/tasks");
     }
 
     @Test
