@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -130,6 +132,20 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Clicks an element of a script-driven page (such as Camunda's webapps) as soon as it is there and takes the
+     * click, however often the page redraws it meanwhile.
+     */
+    public Browser clickWhenReady(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .ignoring(ElementNotInteractableException.class)
+                .until(d -> {
+                    d.findElement(by).click();
+                    return true;
+                });
+        return this;
+    }
+
     /** Follows the link with this exact text. */
     public Browser follow(String linkText) {
         return clickToLoad(By.xpath("//a[normalize-space()='" + linkText + "']"));
@@ -240,6 +256,7 @@ public final class Browser implements AutoCloseable {
 
     private Browser resize(Dimension size) {
         // a window cannot be narrower than 500 px; a phone's viewport is emulated, as the developer tools do
+        // (without mobile mode, so the viewport is 375 px on any page, with or without a viewport meta tag)
         if (size.getWidth() < 500) {
             emulate(size.getWidth(), size.getHeight());
         } else {
@@ -253,7 +270,7 @@ public final class Browser implements AutoCloseable {
 
     private void emulate(int width, int height) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
     /** The page from its top at full height, then the viewport and scroll position back as they were. */

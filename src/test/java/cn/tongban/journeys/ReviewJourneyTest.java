@@ -89,6 +89,7 @@ class ReviewJourneyTest {
         reviewer.opensTheWorkbench("最低生活保障").takesTheTask(receiptNo, "受理");
         browser.pick("acceptanceDecision", "ACCEPT");
         reviewer.completes();
+        cases.catchUp(receiptNo);
         assertThat(browser.pageText()).contains(receiptNo + " 的“受理”已办结。");
         browser.signOut();
 
@@ -102,7 +103,12 @@ class ReviewJourneyTest {
                 .anyMatch(text -> text.startsWith("已超期"));
         Accessibility.assertContrast(browser, "#sla-counts .sla-count .badge");
         browser.readmeScreenshot("journey-workbench");
+        // the workbench on a phone: the table scrolls within itself, the page does not
+        browser.phone();
+        Accessibility.assertNoSidewaysScrolling(browser);
         reviewer.takesTheTask(receiptNo, "入户调查");
+        Accessibility.assertNoSidewaysScrolling(browser);
+        browser.desktop();
         browser.fill("investigators", "王芳、李明")
                 .fillDate("investigationDate", LocalDate.of(2022, 10, 10))
                 .choose("investigationMethod", "入户调查")
@@ -117,10 +123,12 @@ class ReviewJourneyTest {
         browser.pick("townshipProposal", "APPROVE")
                 .fill("townshipOpinion", "经入户调查，家庭收入低于当地低保标准，建议纳入。");
         reviewer.completes();
+        cases.catchUp(receiptNo);
         browser.signOut();
 
         // the first-review opinion is posted for 7 calendar days, 10-10 to the end of 10-17
-        cases.waitUntil("2022-10-18T09:00:00+08:00", receiptNo);
+        cases.waitUntil("2022-10-18T00:00:00+08:00", receiptNo);
+        cases.now("2022-10-18T09:00:00+08:00");
         browser.signIn(Reviewer.COUNTY);
         reviewer.opensTheWorkbench("最低生活保障").takesTheTask(receiptNo, "县级审核确认");
         assertThat(browser.text(By.id("task-form"))).contains("按规则计算的月保障金：1000 元",
@@ -140,7 +148,10 @@ class ReviewJourneyTest {
         browser.pick("grade", "5").fill("comment", "办理很快，工作人员上门核实很耐心。");
         browser.submitWith(By.xpath("//section[@id='rating']//button[normalize-space()='提交评价']"));
         assertThat(browser.text(By.id("rating"))).contains("您已评价：5 分。");
-        assertThat(browser.text(By.id("timeline"))).contains("受理", "入户调查", "乡镇（街道）初审", "县级审核确认");
+        assertThat(browser.text(By.id("timeline"))).contains("等待申请人补正\n2022-09-28 14:00 → 2022-09-30 09:00",
+                "入户调查\n2022-09-30 10:00 → 2022-10-10 09:00",
+                // the notice is a wait for its end (or an objection): the timeline shows when it ran out
+                "公示\n2022-10-18 00:00", "县级审核确认\n2022-10-18 00:00 → 2022-10-18 09:00", "已批准");
         browser.readmeScreenshot("journey-decision-rated");
     }
 }

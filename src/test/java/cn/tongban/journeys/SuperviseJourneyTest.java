@@ -61,16 +61,20 @@ class SuperviseJourneyTest {
     private void findsInTasklist(Browser browser, String taskName, String receiptNo) {
         browser.navigate("任务清单");
         assertThat(browser.path()).startsWith("/camunda/app/tasklist/");
-        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(
-                By.xpath("//*[contains(@class,'task-filters')]//*[normalize-space()='我的组任务']")));
-        browser.find(By.xpath("//*[contains(@class,'task-filters')]//*[normalize-space()='我的组任务']")).click();
-        By task = By.xpath("//*[contains(@class,'tasks-list')]//li[.//*[normalize-space()='" + taskName + "']]");
-        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(task)).click();
+        // the innermost element naming the shared filter, then the task it lists
+        browser.clickWhenReady(By.xpath("(//*[contains(@class,'task-filters')]//*[contains(normalize-space(),"
+                + "'我的组任务')])[last()]"));
+        browser.clickWhenReady(By.xpath("//*[contains(@class,'tasks-list')]//li//*[normalize-space()='"
+                + taskName + "']"));
+        // the task's Camunda Form, with the case's data, once Tasklist has rendered it
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-tasklist-task]"),
-                taskName));
+                "拟再次告知的材料"));
+        assertThat(browser.text(By.cssSelector("[cam-tasklist-task]"))).contains(taskName, "最低生活保障",
+                "申请人：" + Applicant.NAME, "家庭财产申报表", "审批结论");
         browser.readmeScreenshot("journey-supervisor-tasklist");
         assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(receiptNo)
-                .taskDefinitionKey("secondCorrectionApproval").count()).isEqualTo(1);
+                .taskDefinitionKey("secondCorrectionApproval").taskCandidateGroup("supervisor-jinshui").count())
+                .isEqualTo(1);
     }
 
     /**
