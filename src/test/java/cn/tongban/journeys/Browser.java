@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -16,7 +15,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -26,7 +24,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A person at a browser: opens pages, signs in and out, fills fields by their ids, follows links and buttons,
+ * A person at a browser: opens pages, signs in and out, fills fields by their names, follows links and buttons,
  * uploads files, uses the keyboard alone, and takes screenshots. Every action that loads a page waits until the
  * new page has replaced the old one; nothing sleeps.
  */
@@ -50,10 +48,6 @@ public final class Browser implements AutoCloseable {
         this.screenshots = screenshots;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         resize(DESKTOP);
-    }
-
-    public WebDriver driver() {
-        return driver;
     }
 
     /** Opens a path of the application, e.g. {@code /services?lang=en}. */
@@ -84,10 +78,6 @@ public final class Browser implements AutoCloseable {
 
     public WebElement find(By by) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(by));
-    }
-
-    public List<WebElement> findAll(By by) {
-        return driver.findElements(by);
     }
 
     public <T> T waitFor(ExpectedCondition<T> condition) {
@@ -179,11 +169,6 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Ticks the checkbox of this name. */
-    public Browser tick(String name) {
-        return check(By.name(name));
-    }
-
     /** Picks the radio button or ticks the checkbox of this name and value, by clicking its label. */
     public Browser pick(String name, String value) {
         return check(By.cssSelector("input[name='" + name + "'][value='" + value + "']"));
@@ -214,7 +199,7 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
-    /** The keyboard alone: Tab to a field, type, Space, Enter. */
+    /** The keyboard alone: Tab to a field, type, Enter. */
     public Keyboard keyboard() {
         return new Keyboard();
     }
@@ -338,11 +323,6 @@ public final class Browser implements AutoCloseable {
         public Keyboard type(CharSequence text) {
             new Actions(driver).sendKeys(text).perform();
             return this;
-        }
-
-        /** Space: ticks the focused checkbox or picks the focused radio button. */
-        public Keyboard space() {
-            return press(Keys.SPACE);
         }
 
         /** Enter on a field or button that submits its form; waits for the page that answers. */

@@ -45,10 +45,16 @@ public final class Chromium implements ParameterResolver, AfterEachCallback {
                 "browser journeys skipped on request (-Djourneys.skip=true)");
         String port = SpringExtension.getApplicationContext(extension).getEnvironment()
                 .getRequiredProperty("local.server.port");
-        Browser browser = new Browser(new ChromeDriver(driverService(), options()), "http://localhost:" + port,
-                Screenshots.forTest(extension.getRequiredTestClass().getSimpleName()));
-        extension.getStore(NAMESPACE).put(Browser.class, browser);
-        return browser;
+        ChromeDriver driver = new ChromeDriver(driverService(), options());
+        try {
+            Browser browser = new Browser(driver, "http://localhost:" + port,
+                    Screenshots.forTest(extension.getRequiredTestClass().getSimpleName()));
+            extension.getStore(NAMESPACE).put(Browser.class, browser);
+            return browser;
+        } catch (RuntimeException | AssertionError e) {
+            driver.quit();
+            throw e;
+        }
     }
 
     @Override
@@ -70,7 +76,8 @@ public final class Chromium implements ParameterResolver, AfterEachCallback {
         // --disable-dev-shm-usage: small /dev/shm in containers crashes tabs
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=" + Browser.DESKTOP.getWidth() + "," + Browser.DESKTOP.getHeight(),
-                "--lang=zh-CN", "--hide-scrollbars", "--force-prefers-reduced-motion", "--no-first-run", "--disable-extensions");
+                "--lang=zh-CN", "--hide-scrollbars", "--force-prefers-reduced-motion", "--no-first-run",
+                "--disable-extensions");
         options.setPageLoadTimeout(Duration.ofSeconds(60));
         return options;
     }
