@@ -522,6 +522,10 @@ public final class FormRendering {
         if (value instanceof List<?> list) {
             return String.join(", ", list.stream().filter(FormRendering::plain).map(String::valueOf).toList());
         }
+        if ((value instanceof Double || value instanceof Float) && Double.isFinite(((Number) value).doubleValue())) {
+            // amounts come back from the engine as doubles: 1000 yuan reads "1000", not "1000.0"
+            return new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
+        }
         return plain(value) ? String.valueOf(value) : "";
     }
 
