@@ -297,11 +297,13 @@ class ApplicantPages {
         }
     }
 
-    private static List<TimelineRow> timeline(ApplicationView application, Service service, Locale locale) {
+    /** Steps by the service guide's names; the start, waits and ends by the intake bundle, else as in the model. */
+    private List<TimelineRow> timeline(ApplicationView application, Service service, Locale locale) {
         List<TimelineRow> rows = new ArrayList<>();
         for (TimelineEntry entry : application.timeline()) {
             String name = service.step(entry.activityId()).map(Step::names).map(names -> names.in(locale))
-                    .orElse(entry.name());
+                    .orElseGet(() -> messages.getMessage("intake.timeline." + service.code() + "."
+                            + entry.activityId(), null, entry.name(), locale));
             rows.add(new TimelineRow(name, entry.kind(), entry.startedAt(), entry.endedAt()));
         }
         return rows;
