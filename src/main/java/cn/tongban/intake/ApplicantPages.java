@@ -178,7 +178,8 @@ class ApplicantPages {
     String attach(@PathVariable String receiptNo, @RequestParam(name = "materialCode", required = false)
                   String materialCode, @RequestParam(name = "file", required = false) MultipartFile file,
                   Principal principal, Locale locale, RedirectAttributes redirect) {
-        return act(receiptNo, redirect, locale, "intake.page.attachment.stored", () -> {
+        return act(receiptNo, redirect, locale, "intake.page.attachment.stored", entered("materialCode", materialCode),
+                () -> {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInputException("file", message("intake.file.empty", locale));
             }
@@ -195,7 +196,7 @@ class ApplicantPages {
                             String answer, @RequestParam(name = "attachmentIds", required = false)
                             List<Long> attachmentIds, Principal principal, Locale locale,
                             RedirectAttributes redirect) {
-        return act(receiptNo, redirect, locale, "intake.page.correction.sent", () -> {
+        return act(receiptNo, redirect, locale, "intake.page.correction.sent", entered("answer", answer), () -> {
             String text = answer == null ? "" : answer.strip();
             if (text.isEmpty() || text.length() > 2000 || !PlainText.acceptable(text)) {
                 throw new InvalidInputException("answer", message("intake.page.correction.invalid", locale));
@@ -212,7 +213,7 @@ class ApplicantPages {
 
     @PostMapping("/applications/{receiptNo}/withdrawal")
     String withdraw(@PathVariable String receiptNo, Principal principal, Locale locale, RedirectAttributes redirect) {
-        return act(receiptNo, redirect, locale, "intake.page.withdrawn",
+        return act(receiptNo, redirect, locale, "intake.page.withdrawn", Map.of(),
                 () -> applications.withdraw(principal.getName(), receiptNo, locale));
     }
 
@@ -220,7 +221,9 @@ class ApplicantPages {
     String rate(@PathVariable String receiptNo, @RequestParam(name = "grade", required = false) String grade,
                 @RequestParam(name = "comment", required = false) String comment, Principal principal,
                 Locale locale, RedirectAttributes redirect) {
-        return act(receiptNo, redirect, locale, "intake.page.rated", () -> {
+        Map<String, String> entered = entered("grade", grade);
+        entered.putAll(entered("comment", comment));
+        return act(receiptNo, redirect, locale, "intake.page.rated", entered, () -> {
             if (grade == null || !grade.matches("[1-5]")) {
                 throw new InvalidInputException("grade", message("intake.page.rating.grade", locale));
             }
@@ -248,9 +251,12 @@ class ApplicantPages {
         return "intake/apply";
     }
 
-    /** Runs an action on the application and goes back to its page with what came of it. */
+    /**
+     * Runs an action on the application and goes back to its page with what came of it: a confirmation, or the
+     * errors beside their fields with what was entered ({@code entered}) filled in again.
+     */
     private String act(String receiptNo, RedirectAttributes redirect, Locale locale, String doneCode,
-                       Runnable action) {
+                       Map<String, String> entered, Runnable action) {
         if (!RECEIPT_NO.matcher(receiptNo).matches()) {
             // no such application; and nothing odd goes into the redirect below
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -260,6 +266,10 @@ class ApplicantPages {
             redirect.addFlashAttribute(NOTICE, message(doneCode, locale));
         } catch (InvalidInputException invalid) {
             redirect.addFlashAttribute(PROBLEMS, invalid.errors().stream().map(InvalidField::message).toList());
+            Map<String, String> byField = new LinkedHashMap<>();
+            invalid.errors().forEach(error -> byField.merge(error.field(), error.message(), (a, b) -> a + " " + b));
+            redirect.addFlashAttribute("fieldErrors", byField);
+            redirect.addFlashAttribute("entered", entered);
         } catch (IntakeProblem problem) {
             if (problem.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -267,6 +277,15 @@ class ApplicantPages {
             redirect.addFlashAttribute(PROBLEMS, List.of(message(problem, locale)));
         }
         return "redirect:/applications/" + receiptNo;
+    }
+
+    /** A posted value to show again should the action be refused; nothing for a value that was not sent. */
+    private static Map<String, String> entered(String field, String value) {
+        Map<String, String> entered = new LinkedHashMap<>();
+        if (value != null) {
+            entered.put(field, value);
+        }
+        return entered;
     }
 
     private StartForm startForm(String code) {
