@@ -77,13 +77,18 @@ public class UserDirectory {
      * Stores the user with a bcrypt hash of the password and makes them a member of their role's
      * group and of {@code user.groups()}.
      *
-     * @throws InvalidInputException when the username is taken or a district or group does not exist
+     * @throws InvalidInputException when the username or e-mail address is taken or a district or group does not
+     *                               exist
      */
     @Transactional
     public UserAccount createUser(@Valid NewUser user, @NotBlank @Size(max = 72) String password) {
         List<InvalidField> problems = new ArrayList<>();
         if (repository.user(user.username()).isPresent()) {
             problems.add(new InvalidField("username", "already taken: " + user.username()));
+        }
+        // an address belongs to one account (V1_9); registration relies on it to tell applicants apart
+        if (user.email() != null && repository.emailTaken(user.email())) {
+            problems.add(new InvalidField("email", "already taken: " + user.email()));
         }
         if (user.districtCode() != null && repository.district(user.districtCode()).isEmpty()) {
             problems.add(new InvalidField("districtCode", "no such district: " + user.districtCode()));
