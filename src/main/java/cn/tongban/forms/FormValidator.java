@@ -409,7 +409,8 @@ public class FormValidator {
                 error(path, "forms.not-a-number");
                 return;
             }
-            if (number.precision() - number.scale() > MAX_NUMBER_DIGITS || number.scale() > MAX_NUMBER_DIGITS) {
+            // in long: 1E+2147483647 has scale -2147483647, and the int difference would wrap round to negative
+            if ((long) number.precision() - number.scale() > MAX_NUMBER_DIGITS || number.scale() > MAX_NUMBER_DIGITS) {
                 error(path, "forms.number-out-of-range");
                 return;
             }
