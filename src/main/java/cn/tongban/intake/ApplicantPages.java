@@ -178,8 +178,8 @@ class ApplicantPages {
     String attach(@PathVariable String receiptNo, @RequestParam(name = "materialCode", required = false)
                   String materialCode, @RequestParam(name = "file", required = false) MultipartFile file,
                   Principal principal, Locale locale, RedirectAttributes redirect) {
-        return act(receiptNo, redirect, locale, "intake.page.attachment.stored", entered("materialCode", materialCode),
-                () -> {
+        Map<String, String> entered = entered("materialCode", materialCode);
+        return act(receiptNo, redirect, locale, "intake.page.attachment.stored", entered, () -> {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInputException("file", message("intake.file.empty", locale));
             }
