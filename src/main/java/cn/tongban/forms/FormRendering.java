@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
 
 /**
  * What the Thymeleaf fragment {@code forms/render :: form(definition, values, errors)} shows, worked out in Java
@@ -41,6 +42,7 @@ public final class FormRendering {
     private static final Pattern SAFE_ID = Pattern.compile("[^A-Za-z0-9_-]");
 
     private final ZoneId zone;
+    private final MessageSource messages;
 
     /** Shows times in {@link FormSubmissions#DEFAULT_ZONE}. */
     public FormRendering() {
@@ -49,7 +51,17 @@ public final class FormRendering {
 
     /** @param zone the zone in which times are shown and typed */
     public FormRendering(ZoneId zone) {
+        this(zone, null);
+    }
+
+    /**
+     * @param zone     the zone in which times are shown and typed
+     * @param messages translations of the forms' texts (see {@link #view(FormDefinition, Map, List, Locale)});
+     *                 null to show them as the .form files state them
+     */
+    public FormRendering(ZoneId zone, MessageSource messages) {
         this.zone = zone;
+        this.messages = messages;
     }
 
     /**
@@ -57,7 +69,18 @@ public final class FormRendering {
      * @param errors faults from {@link FormValidator}; {@code null} or empty for none
      */
     public FormView view(FormDefinition form, Map<String, ?> values, List<InvalidField> errors) {
-        Build build = new Build(form, values == null ? Map.of() : values, errors == null ? List.of() : errors);
+        return view(form, values, errors, null);
+    }
+
+    /**
+     * The form in {@code locale}: the .form files are written in Chinese, and their texts in another language are
+     * messages named after the form and the component (its key, else the path of a list or group, else its id):
+     * {@code form.<formId>.<name>.label}, {@code .description}, {@code .text} (text blocks) and
+     * {@code .option.<value>}. A text without a message is shown as the file states it.
+     */
+    public FormView view(FormDefinition form, Map<String, ?> values, List<InvalidField> errors, Locale locale) {
+        Build build = new Build(form, values == null ? Map.of() : values, errors == null ? List.of() : errors,
+                locale);
         List<Row> rows = build.rows(form.components(), Scope.root(form, build.values));
         List<ErrorLink> summary = new ArrayList<>();
         for (InvalidField error : build.errors) {
@@ -288,10 +311,12 @@ public final class FormRendering {
         private final Map<String, List<String>> errorsByField = new LinkedHashMap<>();
         private final Map<String, Item> itemsByName = new LinkedHashMap<>();
         private final Set<String> ids = new HashSet<>();
+        private final Locale locale;
         private int anonymous;
 
-        Build(FormDefinition form, Map<String, ?> values, List<InvalidField> errors) {
+        Build(FormDefinition form, Map<String, ?> values, List<InvalidField> errors, Locale locale) {
             this.form = form;
+            this.locale = locale;
             this.values = values;
             this.errors = errors;
             errors.forEach(error -> errorsByField.computeIfAbsent(error.field(), f -> new ArrayList<>())
@@ -321,8 +346,8 @@ public final class FormRendering {
         private Item item(FormComponent component, Scope scope) {
             Item item = new Item();
             item.type = component.type().schemaName();
-            item.label = component.label();
-            item.description = component.description();
+            item.label = translated(component, "label", component.label());
+            item.description = translated(component, "description", component.description());
             item.columnClass = columnClass(component.layout().columns());
             item.readonly = component.readonly().holdsIn(scope.variables());
             item.disabled = component.disabled().holdsIn(scope.variables());
@@ -382,8 +407,8 @@ public final class FormRendering {
                     };
                     item.value = dateTime(settings, text(value));
                     if (item.label == null) {
-                        item.label = settings.subtype() == DateTime.Subtype.TIME ? settings.timeLabel()
-                                : settings.dateLabel();
+                        item.label = translated(component, "label", settings.subtype() == DateTime.Subtype.TIME
+                                ? settings.timeLabel() : settings.dateLabel());
                     }
                     if (settings.disallowPassedDates() && settings.subtype() != DateTime.Subtype.TIME) {
                         item.min = settings.subtype() == DateTime.Subtype.DATE
@@ -419,7 +444,7 @@ public final class FormRendering {
         private void presentation(Item item, FormComponent component) {
             FormComponent.Presentation presentation = component.presentation();
             switch (component.type()) {
-                case TEXT -> item.html = Markdown.toHtml(presentation.text(), values);
+                case TEXT -> item.html = Markdown.toHtml(translated(component, "text", presentation.text()), values);
                 case IMAGE -> {
                     String source = presentation.source();
                     item.source = source != null && IMAGE_SOURCE.matcher(source).matches() ? source : null;
@@ -457,7 +482,9 @@ public final class FormRendering {
             for (int i = 0; i < options.size(); i++) {
                 Option option = options.get(i);
                 boolean selected = chosen.stream().anyMatch(c -> FormValidator.sameValue(option.value(), c));
-                choices.add(new Choice(base + "-" + i, option.label(), String.valueOf(option.value()), selected));
+                String label = i < component.options().values().size()
+                        ? translated(component, "option." + option.value(), option.label()) : option.label();
+                choices.add(new Choice(base + "-" + i, label, String.valueOf(option.value()), selected));
             }
             // a value that is none of the choices is shown too, so that what was entered is not lost; a nested one
             // (a list or object where a choice belongs) is no entry anyone made, and printing it could recurse deeply
@@ -467,6 +494,19 @@ public final class FormRendering {
                 }
             }
             return choices;
+        }
+
+        /** The component's text in the reader's language, else as the file states it. */
+        private String translated(FormComponent component, String part, String stated) {
+            if (messages == null || locale == null || stated == null) {
+                return stated;
+            }
+            String name = component.key() != null ? component.key()
+                    : component.path() != null ? component.path() : component.id();
+            if (name == null) {
+                return stated;
+            }
+            return messages.getMessage("form." + form.id() + "." + name + "." + part, null, stated, locale);
         }
 
         private String id(String name) {

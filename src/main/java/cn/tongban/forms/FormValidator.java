@@ -98,7 +98,20 @@ public class FormValidator {
      * submission is valid.
      */
     public List<InvalidField> validate(FormDefinition form, Map<String, ?> submission, Locale locale) {
-        Check check = new Check(locale == null ? Locale.SIMPLIFIED_CHINESE : locale);
+        return run(form, submission, locale, false);
+    }
+
+    /**
+     * The faults that keep a partly filled form from being stored as a draft: names the form does not have,
+     * values of the wrong type, text that is too long or holds forbidden characters. Required fields, patterns,
+     * ranges and the domain checks wait for the submission.
+     */
+    public List<InvalidField> validateDraft(FormDefinition form, Map<String, ?> draft, Locale locale) {
+        return run(form, draft, locale, true);
+    }
+
+    private List<InvalidField> run(FormDefinition form, Map<String, ?> submission, Locale locale, boolean draft) {
+        Check check = new Check(locale == null ? Locale.SIMPLIFIED_CHINESE : locale, draft);
         Map<String, ?> data = submission == null ? Map.of() : submission;
         check.structure(form.shape(), data, "");
         check.components(form.components(), Scope.root(form, data));
@@ -188,10 +201,13 @@ public class FormValidator {
         private final Locale locale;
         private final LocalDate today;
         private final List<InvalidField> errors = new ArrayList<>();
+        /** A draft: only what could not be stored or shown again is a fault. */
+        private final boolean draft;
 
-        Check(Locale locale) {
+        Check(Locale locale, boolean draft) {
             this.locale = locale;
             this.today = LocalDate.now(clock);
+            this.draft = draft;
         }
 
         /** Names the submission sets that the form does not have, and containers of the wrong kind. */
@@ -261,6 +277,13 @@ public class FormValidator {
             if (value != null && !typed(field, value, path)) {
                 return;
             }
+            if (draft) {
+                if (value instanceof String text && (field.type() == ComponentType.TEXTFIELD
+                        || field.type() == ComponentType.TEXTAREA)) {
+                    draftText(field, text, path);
+                }
+                return;
+            }
             if (missing(field, value)) {
                 if (field.validation().required()) {
                     error(path, "forms.required");
@@ -310,6 +333,19 @@ public class FormValidator {
                     || (value instanceof String text && TextRules.jsTrim(text).isEmpty())
                     || (value instanceof List<?> list && list.isEmpty())
                     || (field.type() == ComponentType.CHECKBOX && Boolean.FALSE.equals(value));
+        }
+
+        /** The limits of {@link #text} that do not depend on the text being complete. */
+        private void draftText(FormComponent field, String text, String path) {
+            boolean multiline = field.type() == ComponentType.TEXTAREA;
+            Integer maxLength = field.validation().maxLength();
+            int ceiling = Math.max(multiline ? MAX_TEXTAREA_LENGTH : MAX_TEXTFIELD_LENGTH,
+                    maxLength == null ? 0 : maxLength);
+            if (text.length() > ceiling) {
+                error(path, "forms.too-long", ceiling);
+            } else if (TextRules.hasForbiddenCharacters(text, multiline)) {
+                error(path, multiline ? "forms.forbidden-characters" : "forms.forbidden-characters-single-line");
+            }
         }
 
         private void text(FormComponent field, String text, String path) {
@@ -373,7 +409,8 @@ public class FormValidator {
                 error(path, "forms.not-a-number");
                 return;
             }
-            if (number.precision() - number.scale() > MAX_NUMBER_DIGITS || number.scale() > MAX_NUMBER_DIGITS) {
+            // in long: 1E+2147483647 has scale -2147483647, and the int difference would wrap round to negative
+            if ((long) number.precision() - number.scale() > MAX_NUMBER_DIGITS || number.scale() > MAX_NUMBER_DIGITS) {
                 error(path, "forms.number-out-of-range");
                 return;
             }
@@ -457,6 +494,16 @@ public class FormValidator {
                 errors.add(new InvalidField(field, messages.getMessage(code, arguments, code, locale)));
             }
         }
+    }
+
+    /** A mainland mobile number: 11 digits, {@code 1[3-9]} and nine more; the check forms apply to {@code ...Phone}. */
+    public static boolean isMainlandMobile(String text) {
+        return text != null && MAINLAND_MOBILE.matcher(text).matches();
+    }
+
+    /** An e-mail address as forms accept it (the HTML5 pattern), at most 254 characters. */
+    public static boolean isEmailAddress(String text) {
+        return text != null && text.length() <= 254 && EMAIL.matcher(text).matches();
     }
 
     private static String lastName(String key) {

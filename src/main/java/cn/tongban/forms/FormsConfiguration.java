@@ -39,7 +39,8 @@ class FormsConfiguration {
     }
 
     @Bean
-    FormsDialect formsDialect(@Value("${tongban.calendar.zone:Asia/Shanghai}") ZoneId zone) {
-        return new FormsDialect(new FormRendering(zone));
+    FormsDialect formsDialect(@Value("${tongban.calendar.zone:Asia/Shanghai}") ZoneId zone,
+                              MessageSource messageSource) {
+        return new FormsDialect(new FormRendering(zone, messageSource));
     }
 }

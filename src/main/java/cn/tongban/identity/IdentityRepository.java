@@ -82,6 +82,32 @@ class IdentityRepository {
                 .update();
     }
 
+    /** Stores the resident ID number of a registered applicant. */
+    void setIdNumber(String username, String idNumber) {
+        jdbc.sql("UPDATE users SET id_number = ? WHERE username = ?").params(idNumber, username).update();
+    }
+
+    Optional<String> idNumber(String username) {
+        return jdbc.sql("SELECT id_number FROM users WHERE username = ?").param(username)
+                .query((rs, n) -> Optional.ofNullable(rs.getString("id_number"))).optional().flatMap(o -> o);
+    }
+
+    /** User names are told apart without regard to case, so that nobody registers a look-alike of another. */
+    boolean usernameTaken(String username) {
+        return jdbc.sql("SELECT COUNT(*) FROM users WHERE LOWER(username) = LOWER(?)")
+                .param(username).query(Long.class).single() > 0;
+    }
+
+    boolean idNumberTaken(String idNumber) {
+        return jdbc.sql("SELECT COUNT(*) FROM users WHERE id_number = ?")
+                .param(idNumber).query(Long.class).single() > 0;
+    }
+
+    boolean emailTaken(String email) {
+        return jdbc.sql("SELECT COUNT(*) FROM users WHERE LOWER(email) = LOWER(?)")
+                .param(email).query(Long.class).single() > 0;
+    }
+
     // groups and memberships
 
     Optional<UserGroup> group(String id) {

@@ -91,7 +91,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path(HttpMethod.GET, "/api/calendar/**"),
                                 path(HttpMethod.GET, "/api/services"),
-                                path(HttpMethod.GET, "/api/services/**")).permitAll()
+                                path(HttpMethod.GET, "/api/services/**"),
+                                // applicants open their own accounts
+                                path(HttpMethod.POST, "/api/accounts")).permitAll()
                         .requestMatchers(path("/api/admin/**")).hasRole(ADMIN)
                         // deadlines: supervisors act on cases, administrators may read the figures too
                         .requestMatchers(path(HttpMethod.POST, "/api/sla/**")).hasRole(SUPERVISOR)
@@ -132,6 +134,8 @@ class SecurityConfiguration {
                         .requestMatchers(path("/"), path("/login"), path("/error"), path("/error/**"),
                                 path("/webjars/**"), path("/css/**"), path("/js/**"), path("/images/**"),
                                 path("/favicon.ico"),
+                                // self-registration of applicants (CSRF-protected like every page form)
+                                path("/register"),
                                 // the service guide (办事指南) is for everyone
                                 path(HttpMethod.GET, "/services"), path(HttpMethod.GET, "/services/**"),
                                 path("/v3/api-docs"), path("/v3/api-docs/**"),

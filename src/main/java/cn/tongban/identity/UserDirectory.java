@@ -77,13 +77,18 @@ public class UserDirectory {
      * Stores the user with a bcrypt hash of the password and makes them a member of their role's
      * group and of {@code user.groups()}.
      *
-     * @throws InvalidInputException when the username is taken or a district or group does not exist
+     * @throws InvalidInputException when the username or e-mail address is taken or a district or group does not
+     *                               exist
      */
     @Transactional
     public UserAccount createUser(@Valid NewUser user, @NotBlank @Size(max = 72) String password) {
         List<InvalidField> problems = new ArrayList<>();
         if (repository.user(user.username()).isPresent()) {
             problems.add(new InvalidField("username", "already taken: " + user.username()));
+        }
+        // an address belongs to one account (V1_9); registration relies on it to tell applicants apart
+        if (user.email() != null && repository.emailTaken(user.email())) {
+            problems.add(new InvalidField("email", "already taken: " + user.email()));
         }
         if (user.districtCode() != null && repository.district(user.districtCode()).isEmpty()) {
             problems.add(new InvalidField("districtCode", "no such district: " + user.districtCode()));
@@ -105,6 +110,51 @@ public class UserDirectory {
         groupIds.forEach(groupId -> repository.insertMembership(groupId, account.username()));
         events.publishEvent(new UserCreated(account, List.copyOf(groupIds)));
         return account;
+    }
+
+    /**
+     * Opens an applicant account: bcrypt hash of the password, member of the applicants' group, mirrored into
+     * Camunda like every user (see {@link UserCreated}), the ID number kept with it.
+     *
+     * @throws AccountTakenException when the username (in any case), the ID number or the e-mail address belongs
+     *                               to an account already
+     */
+    @Transactional
+    public UserAccount registerApplicant(@Valid ApplicantRegistration registration,
+                                         @NotBlank @Size(max = 72) String password) {
+        List<String> taken = takenBy(registration);
+        if (!taken.isEmpty()) {
+            throw new AccountTakenException(taken);
+        }
+        UserAccount account = new UserAccount(registration.username(), registration.displayName(),
+                registration.email(), registration.phone(), Role.APPLICANT, null, true, OffsetDateTime.now());
+        repository.insertUser(account, passwordEncoder.encode(password));
+        repository.setIdNumber(account.username(), registration.idNumber());
+        repository.insertMembership(Role.APPLICANT.groupId(), account.username());
+        events.publishEvent(new UserCreated(account, List.of(Role.APPLICANT.groupId())));
+        return account;
+    }
+
+    /** Which of username, ID number and e-mail address of the registration belong to an account already. */
+    @Transactional(readOnly = true)
+    public List<String> takenBy(ApplicantRegistration registration) {
+        List<String> taken = new ArrayList<>();
+        if (repository.usernameTaken(registration.username())) {
+            taken.add("username");
+        }
+        if (repository.idNumberTaken(registration.idNumber())) {
+            taken.add("idNumber");
+        }
+        if (repository.emailTaken(registration.email())) {
+            taken.add("email");
+        }
+        return taken;
+    }
+
+    /** The resident ID number kept with the account; empty for staff and for accounts made without one. */
+    @Transactional(readOnly = true)
+    public Optional<String> idNumberOf(String username) {
+        return repository.idNumber(username);
     }
 
     /** @throws InvalidInputException when the id is taken or the district does not exist */

@@ -20,11 +20,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.Principal;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -52,18 +54,24 @@ class ApplicantPages {
 
     /** The page's own parameter: a key per form page, so a second click on "submit" makes no second case. */
     static final String IDEMPOTENCY_KEY = "_idempotencyKey";
+    /** The page's own parameter of the "save draft" button. */
+    static final String SAVE_DRAFT = "_draft";
     private static final Pattern KEY = Pattern.compile("[0-9a-f-]{36}");
     private static final Pattern RECEIPT_NO = Pattern.compile("[A-Z]{2,4}-\\d{8}-\\d{4,}");
     private static final String NOTICE = "notice";
     private static final String PROBLEMS = "problems";
+    private static final DateTimeFormatter SHOWN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Applications applications;
+    private final Drafts drafts;
     private final ServiceCatalog catalog;
     private final UserDirectory users;
     private final MessageSource messages;
 
-    ApplicantPages(Applications applications, ServiceCatalog catalog, UserDirectory users, MessageSource messages) {
+    ApplicantPages(Applications applications, Drafts drafts, ServiceCatalog catalog, UserDirectory users,
+                   MessageSource messages) {
         this.applications = applications;
+        this.drafts = drafts;
         this.catalog = catalog;
         this.users = users;
         this.messages = messages;
@@ -74,16 +82,24 @@ class ApplicantPages {
     }
 
     @GetMapping("/apply/{code}")
-    String applyForm(@PathVariable String code, Principal principal, Model model) {
+    String applyForm(@PathVariable String code, Principal principal, Locale locale, Model model) {
         StartForm start = startForm(code);
         Map<String, Object> values = new LinkedHashMap<>();
-        users.findUser(principal.getName()).ifPresent(account -> prefill(start.form(), account, values));
+        Optional<Drafts.Draft> draft = drafts.find(principal.getName(), code, locale);
+        if (draft.isPresent()) {
+            // resuming: the form as it was saved
+            values.putAll(draft.get().data());
+            model.addAttribute("draft", draft.get());
+        } else {
+            users.findUser(principal.getName()).ifPresent(account -> prefill(start.form(), account,
+                    users.idNumberOf(account.username()).orElse(null), values));
+        }
         return applyPage(code, start, values, List.of(), UUID.randomUUID().toString(), model);
     }
 
     @PostMapping("/apply/{code}")
     String apply(@PathVariable String code, HttpServletRequest request, Principal principal, Locale locale,
-                 Model model) {
+                 Model model, RedirectAttributes redirect) {
         StartForm start = startForm(code);
         Map<String, String[]> parameters = request.getParameterMap();
         Map<String, Object> data = FormSubmissions.fromRequestParameters(start.form(), parameters);
@@ -92,8 +108,13 @@ class ApplicantPages {
         if (FormSubmissions.editsList(parameters)) {
             return applyPage(code, start, data, List.of(), key, model);
         }
+        if (parameters.containsKey(SAVE_DRAFT)) {
+            return saveDraft(code, start, data, key, principal, locale, model, redirect);
+        }
         try {
             Submitted submitted = applications.submit(principal.getName(), code, data, key, locale);
+            redirect.addFlashAttribute(NOTICE, message(submitted.repeated()
+                    ? "intake.page.apply.repeated" : "intake.page.apply.submitted", locale));
             return "redirect:/applications/" + submitted.receipt().receiptNo() + "/receipt";
         } catch (InvalidApplicationData invalid) {
             return applyPage(code, start, data, invalid.errors(), key, model);
@@ -104,6 +125,27 @@ class ApplicantPages {
             model.addAttribute(PROBLEMS, List.of(message(problem, locale)));
             return applyPage(code, start, data, List.of(), key, model);
         }
+    }
+
+    private String saveDraft(String code, StartForm start, Map<String, Object> data, String key,
+                             Principal principal, Locale locale, Model model, RedirectAttributes redirect) {
+        try {
+            Drafts.Draft saved = drafts.save(principal.getName(), code, data, locale);
+            redirect.addFlashAttribute(NOTICE, message("intake.page.draft.saved", locale,
+                    saved.savedAt().format(SHOWN_TIME)));
+            return "redirect:/apply/" + code;
+        } catch (InvalidInputException invalid) {
+            return applyPage(code, start, data, invalid.errors(), key, model);
+        }
+    }
+
+    @PostMapping("/applications/drafts/{code}/delete")
+    String deleteDraft(@PathVariable String code, Principal principal, Locale locale, RedirectAttributes redirect) {
+        if (!drafts.delete(principal.getName(), code)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        redirect.addFlashAttribute(NOTICE, message("intake.page.draft.deleted", locale));
+        return "redirect:/applications";
     }
 
     @GetMapping("/applications/{receiptNo}/receipt")
@@ -117,6 +159,7 @@ class ApplicantPages {
     @GetMapping("/applications")
     String applications(Principal principal, Locale locale, Model model) {
         model.addAttribute("applications", applications.list(principal.getName(), locale));
+        model.addAttribute("drafts", drafts.list(principal.getName(), locale));
         return "intake/applications";
     }
 
@@ -135,7 +178,8 @@ class ApplicantPages {
     String attach(@PathVariable String receiptNo, @RequestParam(name = "materialCode", required = false)
                   String materialCode, @RequestParam(name = "file", required = false) MultipartFile file,
                   Principal principal, Locale locale, RedirectAttributes redirect) {
-        return act(receiptNo, redirect, locale, "intake.page.attachment.stored", () -> {
+        Map<String, String> entered = entered("materialCode", materialCode);
+        return act(receiptNo, redirect, locale, "intake.page.attachment.stored", entered, () -> {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInputException("file", message("intake.file.empty", locale));
             }
@@ -152,7 +196,7 @@ class ApplicantPages {
                             String answer, @RequestParam(name = "attachmentIds", required = false)
                             List<Long> attachmentIds, Principal principal, Locale locale,
                             RedirectAttributes redirect) {
-        return act(receiptNo, redirect, locale, "intake.page.correction.sent", () -> {
+        return act(receiptNo, redirect, locale, "intake.page.correction.sent", entered("answer", answer), () -> {
             String text = answer == null ? "" : answer.strip();
             if (text.isEmpty() || text.length() > 2000 || !PlainText.acceptable(text)) {
                 throw new InvalidInputException("answer", message("intake.page.correction.invalid", locale));
@@ -169,7 +213,7 @@ class ApplicantPages {
 
     @PostMapping("/applications/{receiptNo}/withdrawal")
     String withdraw(@PathVariable String receiptNo, Principal principal, Locale locale, RedirectAttributes redirect) {
-        return act(receiptNo, redirect, locale, "intake.page.withdrawn",
+        return act(receiptNo, redirect, locale, "intake.page.withdrawn", Map.of(),
                 () -> applications.withdraw(principal.getName(), receiptNo, locale));
     }
 
@@ -177,7 +221,9 @@ class ApplicantPages {
     String rate(@PathVariable String receiptNo, @RequestParam(name = "grade", required = false) String grade,
                 @RequestParam(name = "comment", required = false) String comment, Principal principal,
                 Locale locale, RedirectAttributes redirect) {
-        return act(receiptNo, redirect, locale, "intake.page.rated", () -> {
+        Map<String, String> entered = entered("grade", grade);
+        entered.putAll(entered("comment", comment));
+        return act(receiptNo, redirect, locale, "intake.page.rated", entered, () -> {
             if (grade == null || !grade.matches("[1-5]")) {
                 throw new InvalidInputException("grade", message("intake.page.rating.grade", locale));
             }
@@ -205,9 +251,12 @@ class ApplicantPages {
         return "intake/apply";
     }
 
-    /** Runs an action on the application and goes back to its page with what came of it. */
+    /**
+     * Runs an action on the application and goes back to its page with what came of it: a confirmation, or the
+     * errors beside their fields with what was entered ({@code entered}) filled in again.
+     */
     private String act(String receiptNo, RedirectAttributes redirect, Locale locale, String doneCode,
-                       Runnable action) {
+                       Map<String, String> entered, Runnable action) {
         if (!RECEIPT_NO.matcher(receiptNo).matches()) {
             // no such application; and nothing odd goes into the redirect below
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -217,6 +266,10 @@ class ApplicantPages {
             redirect.addFlashAttribute(NOTICE, message(doneCode, locale));
         } catch (InvalidInputException invalid) {
             redirect.addFlashAttribute(PROBLEMS, invalid.errors().stream().map(InvalidField::message).toList());
+            Map<String, String> byField = new LinkedHashMap<>();
+            invalid.errors().forEach(error -> byField.merge(error.field(), error.message(), (a, b) -> a + " " + b));
+            redirect.addFlashAttribute("fieldErrors", byField);
+            redirect.addFlashAttribute("entered", entered);
         } catch (IntakeProblem problem) {
             if (problem.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -224,6 +277,15 @@ class ApplicantPages {
             redirect.addFlashAttribute(PROBLEMS, List.of(message(problem, locale)));
         }
         return "redirect:/applications/" + receiptNo;
+    }
+
+    /** A posted value to show again should the action be refused; nothing for a value that was not sent. */
+    private static Map<String, String> entered(String field, String value) {
+        Map<String, String> entered = new LinkedHashMap<>();
+        if (value != null) {
+            entered.put(field, value);
+        }
+        return entered;
     }
 
     private StartForm startForm(String code) {
@@ -238,10 +300,12 @@ class ApplicantPages {
         }
     }
 
-    /** The applicant's name and contact from the account, where the form asks for them. */
-    private static void prefill(FormDefinition form, UserAccount account, Map<String, Object> values) {
+    /** The applicant's name, ID number and contact from the account, where the form asks for them. */
+    private static void prefill(FormDefinition form, UserAccount account, String idNumber,
+                                Map<String, Object> values) {
         Map<String, String> known = new LinkedHashMap<>();
         known.put("applicantName", account.displayName());
+        known.put("applicantIdNumber", idNumber);
         known.put("applicantPhone", account.phone());
         known.put("applicantEmail", account.email());
         for (FormComponent field : form.fields()) {
@@ -252,11 +316,13 @@ class ApplicantPages {
         }
     }
 
-    private static List<TimelineRow> timeline(ApplicationView application, Service service, Locale locale) {
+    /** Steps by the service guide's names; the start, waits and ends by the intake bundle, else as in the model. */
+    private List<TimelineRow> timeline(ApplicationView application, Service service, Locale locale) {
         List<TimelineRow> rows = new ArrayList<>();
         for (TimelineEntry entry : application.timeline()) {
             String name = service.step(entry.activityId()).map(Step::names).map(names -> names.in(locale))
-                    .orElse(entry.name());
+                    .orElseGet(() -> messages.getMessage("intake.timeline." + service.code() + "."
+                            + entry.activityId(), null, entry.name(), locale));
             rows.add(new TimelineRow(name, entry.kind(), entry.startedAt(), entry.endedAt()));
         }
         return rows;
@@ -283,7 +349,7 @@ class ApplicantPages {
         return messages.getMessage(problem.detailCode(), problem.getDetailMessageArguments(), locale);
     }
 
-    private String message(String code, Locale locale) {
-        return messages.getMessage(code, null, locale);
+    private String message(String code, Locale locale, Object... arguments) {
+        return messages.getMessage(code, arguments, locale);
     }
 }

@@ -91,6 +91,7 @@ class Applications {
     private final ReceiptNumbers receiptNumbers;
     private final ApplicationStore store;
     private final AttachmentStore attachments;
+    private final DraftStore drafts;
     private final CaseProgress progress;
     private final RuntimeService runtime;
     private final HistoryService history;
@@ -104,7 +105,8 @@ class Applications {
 
     Applications(ServiceCatalog catalog, StartForms startForms, FormValidator validator, UserDirectory users,
                  ReceiptNumbers receiptNumbers, ApplicationStore store, AttachmentStore attachments,
-                 CaseProgress progress, RuntimeService runtime, HistoryService history, TaskService tasks,
+                 DraftStore drafts, CaseProgress progress, RuntimeService runtime, HistoryService history,
+                 TaskService tasks,
                  CalendarService calendar, MessageSource messages, ObjectMapper json,
                  PlatformTransactionManager transactions,
                  @Value("${tongban.calendar.zone:Asia/Shanghai}") ZoneId zone) {
@@ -115,6 +117,7 @@ class Applications {
         this.receiptNumbers = receiptNumbers;
         this.store = store;
         this.attachments = attachments;
+        this.drafts = drafts;
         this.progress = progress;
         this.runtime = runtime;
         this.history = history;
@@ -218,6 +221,8 @@ class Applications {
         Date deadline = variables.get(Deadlines.CASE_DEADLINE) instanceof Date date ? date : null;
         boolean provisional = Boolean.TRUE.equals(variables.get(Deadlines.CASE_DEADLINE_PROVISIONAL));
         store.started(receiptNo, instance.getId(), deadline, provisional);
+        // the draft is done with; should the submission fail, it stays
+        drafts.delete(account.username(), service.code());
         return new Receipt(receiptNo, CaseStatus.SUBMITTED, at(receivedAt),
                 deadline == null ? null : at(deadline.toInstant()), provisional);
     }

@@ -123,6 +123,9 @@ class FormValidatorTest {
                 fault("householdSize", new BigDecimal("1E-100"), "householdSize", "forms.number-out-of-range"),
                 fault("householdSize", true, "householdSize", "forms.not-a-number"),
                 fault("areaSquareMetres", "65.3", "areaSquareMetres", "forms.increment", "0.5"),
+                // an exponent at the edge of int: refused by size, before the increment is divided into it
+                fault("areaSquareMetres", new BigDecimal("1E+2147483647"), "areaSquareMetres",
+                        "forms.number-out-of-range"),
                 fault("areaSquareMetres", "65,5", "areaSquareMetres", "forms.not-a-number"),
                 // dates and times
                 fault("applicationDate", "2025-13-01", "applicationDate", "forms.date", "2024-05-31"),
