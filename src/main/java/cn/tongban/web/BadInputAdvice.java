@@ -1,6 +1,7 @@
 package cn.tongban.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -217,11 +218,24 @@ class BadInputAdvice extends ResponseEntityExceptionHandler {
             return new InvalidField(jsonPath(mapping.getPath()),
                     target != null ? typeMessage(target) : message("input.unreadable-value"));
         }
+        if (exceedsLimits(ex)) {
+            return new InvalidField("body", message("input.too-large"));
+        }
         if (cause instanceof JsonProcessingException) {
             return new InvalidField("body", message("input.malformed-body"));
         }
         return new InvalidField("body", message(StringUtils.startsWithIgnoreCase(ex.getMessage(),
                 "Required request body is missing") ? "input.missing-body" : "input.malformed-body"));
+    }
+
+    /** Jackson reports a body beyond {@link WebConfiguration}'s limits somewhere down the cause chain. */
+    private static boolean exceedsLimits(Throwable ex) {
+        for (Throwable t = ex; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof StreamConstraintsException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String jsonPath(List<JsonMappingException.Reference> path) {
