@@ -53,6 +53,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -149,6 +150,16 @@ class BadInputAdvice extends ResponseEntityExceptionHandler {
                     List.of(new InvalidField(HttpHeaders.CONTENT_TYPE, message("input.unsupported-media-type"))));
         }
         return response;
+    }
+
+    /**
+     * An upload the container cannot take apart (a file name with a NUL, a broken boundary) is the client's fault.
+     * Too large an upload keeps its 413 from {@link #handleMaxUploadSizeExceededException}.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> handleUnreadableUpload(MultipartException ex, WebRequest request) {
+        return badRequest(ex, List.of(new InvalidField("file", message("input.unreadable-upload"))),
+                new HttpHeaders(), request);
     }
 
     /** Bean Validation on a @Validated service called with request data. */

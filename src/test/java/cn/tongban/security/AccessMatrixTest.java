@@ -105,7 +105,7 @@ class AccessMatrixTest {
                         .hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
             }
             sessions.put(who, browser);
-            csrf.put(who, TestBrowser.csrfToken(browser.get("/").body()));
+            csrf.put(who, TestBrowser.csrfToken(browser.get(who.username == null ? "/login" : "/").body()));
         }
     }
 
@@ -148,7 +148,9 @@ class AccessMatrixTest {
         List<String> violations = new ArrayList<>();
         int requests = 0;
         for (Endpoint endpoint : endpoints) {
-            if (endpoint.pattern().startsWith("/logout")) {
+            // /error is where the container forwards a failed request, with the failure in request attributes;
+            // called directly it has none to report. /logout only ends the caller's own session.
+            if (endpoint.pattern().equals("/error") || endpoint.pattern().startsWith("/logout")) {
                 continue;
             }
             Set<Who> allowed = allowed(endpoint);
@@ -182,7 +184,6 @@ class AccessMatrixTest {
         assertThat(call(new Endpoint("GET", "/tasks/{id}"), Who.REVIEWER_IN_DISTRICT)).isEqualTo(200);
         assertThat(call(new Endpoint("GET", "/api/sla/summary"), Who.SUPERVISOR)).isEqualTo(200);
         assertThat(call(new Endpoint("GET", "/engine-rest/engine"), Who.ADMIN)).isEqualTo(200);
-        assertThat(call(new Endpoint("GET", "/actuator/prometheus"), Who.ADMIN)).isEqualTo(200);
         assertThat(call(new Endpoint("GET", "/services"), Who.ANONYMOUS)).isEqualTo(200);
         assertThat(call(new Endpoint("GET", "/api/services"), Who.ANONYMOUS)).isEqualTo(200);
     }
