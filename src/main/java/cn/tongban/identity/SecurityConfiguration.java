@@ -18,9 +18,9 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -51,6 +51,8 @@ import org.springframework.web.servlet.LocaleResolver;
  *   <li>{@code /actuator/**}: health for everyone, the rest (metrics) for administrators by HTTP Basic.</li>
  *   <li>everything else: pages with form login at {@code /login}; the Camunda webapps reuse that login.</li>
  * </ol>
+ * Passwords, by form or HTTP Basic, are checked by {@link LoginThrottle}, which refuses a user name from an address
+ * after too many wrong ones.
  */
 @EnableMethodSecurity
 @Configuration(proxyBeanMethods = false)

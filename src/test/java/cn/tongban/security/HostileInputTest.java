@@ -113,10 +113,15 @@ class HostileInputTest {
                 Arbitraries.of(true, false).map(b -> (Object) b),
                 Arbitraries.strings().all().ofMaxLength(20).list().ofMaxSize(3).map(l -> (Object) l),
                 Arbitraries.just(Map.of("$gt", "")));
-        List<Object> samples = hostile.sampleStream().limit(12).toList();
+        int fieldIndex = 0;
         for (String field : valid.keySet()) {
-            List<Object> values = new ArrayList<>(PAYLOADS);
-            values.addAll(samples);
+            // six of the fixed payloads per field, in turn, so every one meets several fields, and fresh samples
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                values.add(PAYLOADS.get((fieldIndex * 6 + i) % PAYLOADS.size()));
+            }
+            values.addAll(hostile.sampleStream().limit(5).toList());
+            fieldIndex++;
             for (Object value : values) {
                 Map<String, Object> data = new HashMap<>(valid);
                 data.put(field, value);
