@@ -197,7 +197,8 @@ class CrashIT {
                 .redirectOutput(log.toFile())
                 .start();
         String base = "http://localhost:" + appPort;
-        await("the application up (log " + log + ")", Duration.ofMinutes(3), () -> {
+        // generous: on a loaded build machine a start takes minutes
+        await("the application up (log " + log + ")", Duration.ofMinutes(8), () -> {
             assertThat(app.isAlive()).as("application JVM alive, see " + log).isTrue();
             try {
                 return Http.get(base, "/actuator/health/readiness", null).status() == 200;
