@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -39,7 +40,8 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-        write(request, response, HttpStatus.UNAUTHORIZED, "security.unauthorized");
+        write(request, response, HttpStatus.UNAUTHORIZED,
+                e instanceof LockedException ? "security.locked" : "security.unauthorized");
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
@@ -17,6 +18,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -27,11 +29,17 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -43,6 +51,8 @@ import org.springframework.web.servlet.LocaleResolver;
  *   <li>{@code /actuator/**}: health for everyone, the rest (metrics) for administrators by HTTP Basic.</li>
  *   <li>everything else: pages with form login at {@code /login}; the Camunda webapps reuse that login.</li>
  * </ol>
+ * Passwords, by form or HTTP Basic, are checked by {@link LoginThrottle}, which refuses a user name from an address
+ * after too many wrong ones.
  */
 @EnableMethodSecurity
 @Configuration(proxyBeanMethods = false)
@@ -52,6 +62,13 @@ class SecurityConfiguration {
     private static final String ENGINE_REST = "/engine-rest";
     private static final String ADMIN = Role.ADMIN.name();
     private static final String SUPERVISOR = Role.SUPERVISOR.name();
+    /**
+     * Our pages load scripts, styles and fonts from this origin only (Bootstrap from webjars); inline style
+     * attributes stay allowed for the form renderer's spacers. No one may frame us but ourselves.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; "
+            + "base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -141,11 +158,18 @@ class SecurityConfiguration {
                                 path("/v3/api-docs"), path("/v3/api-docs/**"),
                                 path("/swagger-ui.html"), path("/swagger-ui/**")).permitAll()
                         .anyRequest().authenticated())
-                .formLogin(login -> login.loginPage("/login").permitAll())
+                .formLogin(login -> login.loginPage("/login").permitAll().failureHandler(loginFailures()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // the webapps carry their own CSRF protection (CsrfPreventionFilter, X-XSRF-TOKEN)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path(camundaPath + "/**")))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint));
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
+                .headers(headers -> headers
+                        // the webapps send their own policy, made for their scripts; a second one would intersect
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(path(camundaPath + "/**")),
+                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                        .frameOptions(frames -> frames.sameOrigin())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 
@@ -180,6 +204,14 @@ class SecurityConfiguration {
         registration.addUrlPatterns(camundaPath + "/app/*", camundaPath + "/api/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
         return registration;
+    }
+
+    /** A wrong password goes back to the form with an error; a throttled one says so and for how long. */
+    private static AuthenticationFailureHandler loginFailures() {
+        ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+        failures.setDefaultFailureUrl("/login?error");
+        failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+        return failures;
     }
 
     private static HttpSecurity basicWithProblems(HttpSecurity http, ProblemResponses problems) throws Exception {

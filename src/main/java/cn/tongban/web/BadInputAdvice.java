@@ -1,6 +1,7 @@
 package cn.tongban.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,6 +53,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -150,6 +152,16 @@ class BadInputAdvice extends ResponseEntityExceptionHandler {
         return response;
     }
 
+    /**
+     * An upload the container cannot take apart (a file name with a NUL, a broken boundary) is the client's fault.
+     * Too large an upload keeps its 413 from {@link #handleMaxUploadSizeExceededException}.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> handleUnreadableUpload(MultipartException ex, WebRequest request) {
+        return badRequest(ex, List.of(new InvalidField("file", message("input.unreadable-upload"))),
+                new HttpHeaders(), request);
+    }
+
     /** Bean Validation on a @Validated service called with request data. */
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
@@ -217,11 +229,24 @@ class BadInputAdvice extends ResponseEntityExceptionHandler {
             return new InvalidField(jsonPath(mapping.getPath()),
                     target != null ? typeMessage(target) : message("input.unreadable-value"));
         }
+        if (exceedsLimits(ex)) {
+            return new InvalidField("body", message("input.too-large"));
+        }
         if (cause instanceof JsonProcessingException) {
             return new InvalidField("body", message("input.malformed-body"));
         }
         return new InvalidField("body", message(StringUtils.startsWithIgnoreCase(ex.getMessage(),
                 "Required request body is missing") ? "input.missing-body" : "input.malformed-body"));
+    }
+
+    /** Jackson reports a body beyond {@link WebConfiguration}'s limits somewhere down the cause chain. */
+    private static boolean exceedsLimits(Throwable ex) {
+        for (Throwable t = ex; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof StreamConstraintsException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String jsonPath(List<JsonMappingException.Reference> path) {

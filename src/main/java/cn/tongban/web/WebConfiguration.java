@@ -1,9 +1,11 @@
 package cn.tongban.web;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +23,9 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class WebConfiguration implements WebMvcConfigurer {
 
     static final String LANGUAGE_PARAMETER = "lang";
+    static final int MAX_JSON_NESTING = 64;
+    static final long MAX_JSON_LENGTH = 2L * 1024 * 1024;
+    static final int MAX_JSON_STRING = 1024 * 1024;
 
     /** The bean name is the one DispatcherServlet looks up. */
     @Bean
@@ -35,6 +40,20 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setDefaultLocale(defaultLocale);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
+    }
+
+    /**
+     * Request bodies are small forms: a body that nests deeper, or runs longer, than any real one is refused
+     * while it is parsed (400, see {@link BadInputAdvice}) before it costs memory or stack.
+     */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer requestBodyLimits() {
+        StreamReadConstraints limits = StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_JSON_NESTING)
+                .maxDocumentLength(MAX_JSON_LENGTH)
+                .maxStringLength(MAX_JSON_STRING)
+                .build();
+        return builder -> builder.postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(limits));
     }
 
     @Override
