@@ -52,6 +52,21 @@ final class WebSession {
         return send(request(path).header("Accept", "application/json, text/html").GET());
     }
 
+    /** A GET that gives up after {@code timeout}: empty then. */
+    java.util.Optional<HttpResponse<String>> get(String path, java.time.Duration timeout) {
+        try {
+            return java.util.Optional.of(client.send(request(path).header("Accept", "application/json")
+                    .timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        } catch (java.net.http.HttpTimeoutException tooSlow) {
+            return java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<String> postJson(String path, String json, String... headers) {
         HttpRequest.Builder request = request(path)
                 .header("Content-Type", "application/json")
