@@ -9,6 +9,7 @@ import cn.tongban.sla.AllowanceCases.Case;
 import cn.tongban.sla.internal.BreachSweep;
 import cn.tongban.testsupport.EngineTime;
 import cn.tongban.testsupport.TongbanIntegrationTest;
+import java.time.Duration;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -80,7 +81,7 @@ class BreachSweepTest {
         assertThat(sweep.sweep(ClockUtil.getCurrentTime().toInstant())).isZero();
 
         // the mail is queued once the record is in, as the timer would have queued it
-        assertThat(sweep.queueMails(100)).isPositive();
+        assertThat(sweep.queueMails(100, Duration.ofMinutes(1))).isPositive();
         assertThat(cases.breaches(c)).singleElement().satisfies(breach ->
                 assertThat(breach).containsEntry("mail_pending", false));
         assertThat(runtime.getActiveActivityIds(c.id())).contains("mailStepOverdue");
@@ -90,7 +91,7 @@ class BreachSweepTest {
 
         // the step's own timer comes later and finds the breach recorded: nothing more, neither record nor mail
         assertThat(cases.runJobs(c)).isZero();
-        assertThat(sweep.queueMails(100)).isZero();
+        assertThat(sweep.queueMails(100, Duration.ofMinutes(1))).isZero();
         assertThat(cases.breaches(c)).hasSize(1);
         assertThat(mails(SUPERVISOR, escalation)).hasSize(1);
     }
@@ -110,7 +111,7 @@ class BreachSweepTest {
                 assertThat(breach).containsEntry("mail_pending", false));
 
         assertThat(sweep.sweep(ClockUtil.getCurrentTime().toInstant())).isZero();
-        assertThat(sweep.queueMails(100)).isZero();
+        assertThat(sweep.queueMails(100, Duration.ofMinutes(1))).isZero();
         cases.runJobs(c);
         assertThat(cases.breaches(c)).hasSize(1);
         assertThat(mails(SUPERVISOR, escalation)).hasSize(1);

@@ -2,6 +2,7 @@ package cn.tongban.sla.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -79,18 +80,23 @@ public class BreachSweep {
     }
 
     /**
-     * Queues the supervisors' mail of up to {@code max} swept breaches: the overdue message to the case's event
-     * subprocess, as the step's timer would have sent it. A case that has ended since gets none.
+     * Queues the supervisors' mail of up to {@code max} swept breaches, stopping once {@code budget} has passed:
+     * the overdue message to the case's event subprocess, as the step's timer would have sent it. A case that has
+     * ended since gets none.
      *
      * @return how many breaches were dealt with
      */
-    public int queueMails(int max) {
+    public int queueMails(int max, Duration budget) {
+        long until = System.nanoTime() + budget.toNanos();
         List<Long> pending = jdbc.sql("SELECT id FROM sla_breach WHERE mail_pending = TRUE ORDER BY id LIMIT :max")
                 .param("max", max)
                 .query(Long.class)
                 .list();
         int done = 0;
         for (long id : pending) {
+            if (System.nanoTime() > until) {
+                break;
+            }
             try {
                 Boolean queued = transaction.execute(status -> queueMail(id));
                 done += Boolean.TRUE.equals(queued) ? 1 : 0;

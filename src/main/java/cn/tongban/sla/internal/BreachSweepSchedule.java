@@ -1,5 +1,6 @@
 package cn.tongban.sla.internal;
 
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -13,8 +14,9 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "camunda.bpm.job-execution.enabled", havingValue = "true", matchIfMissing = true)
 class BreachSweepSchedule {
 
-    /** Mails queued per run, so a long backlog does not hold up the next sweep. */
-    private static final int MAILS_PER_RUN = 200;
+    /** Mails queued per run at most, and for how long: a backlog of mails must not hold up the next sweep. */
+    private static final int MAILS_PER_RUN = 500;
+    private static final Duration MAIL_TIME_PER_RUN = Duration.ofSeconds(2);
 
     private final BreachSweep sweep;
 
@@ -26,6 +28,6 @@ class BreachSweepSchedule {
             fixedDelayString = "${tongban.sla.breach-sweep-interval:PT5S}")
     void sweep() {
         sweep.sweep(DeadlineMoves.now());
-        sweep.queueMails(MAILS_PER_RUN);
+        sweep.queueMails(MAILS_PER_RUN, MAIL_TIME_PER_RUN);
     }
 }
