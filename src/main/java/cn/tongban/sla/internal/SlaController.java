@@ -329,7 +329,7 @@ class SlaController {
 
     private String stepName(String service, String step) {
         return catalog.find(service).flatMap(s -> s.step(step)).map(Step::names).map(Names::zh)
-                .orElseGet(() -> reports.stepNames(service).getOrDefault(step, step));
+                .orElseGet(() -> reports.stepName(service, step).orElse(step));
     }
 
     private static SlaReports.Figures withBreaches(SlaReports.Figures figures, long breaches) {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -90,15 +92,16 @@ class SlaReports {
                 .list();
     }
 
-    /** The latest name a step was shown with, for steps that are not in the catalogue (approval tasks). */
-    Map<String, String> stepNames(String service) {
-        Map<String, String> names = new HashMap<>();
-        jdbc.sql("SELECT step_id, MAX(step_name) AS step_name FROM sla_step WHERE service_code = :service"
-                        + " GROUP BY step_id")
+    /**
+     * The name a step was shown with (the greatest, should it have changed), for steps that are not in the
+     * catalogue (approval tasks); one index lookup (sla_step_name), however many steps the service has had.
+     */
+    Optional<String> stepName(String service, String step) {
+        return jdbc.sql("SELECT MAX(step_name) FROM sla_step WHERE service_code = :service AND step_id = :step")
                 .param("service", service)
-                .query((rs, row) -> names.put(rs.getString("step_id"), rs.getString("step_name")))
-                .list();
-        return names;
+                .param("step", step)
+                .query(String.class)
+                .list().stream().filter(Objects::nonNull).findFirst();
     }
 
     private List<Group> figures(String table, Filter filter, Instant now, List<String> groupBy, boolean cases) {

@@ -1,0 +1,35 @@
+package cn.tongban.bench;
+
+/**
+ * Sizes of the run, each a system property ({@code -Dbench.openTasks=20000}); the defaults are the issue's sizes,
+ * with warm-up and rounds scaled so the whole run stays under 20 minutes on two cores.
+ */
+record BenchConfig(int threads, int rounds, int warmup, int submitPerRound, int reviewPerRound, int openTasks,
+                   int listSamples, int historicSteps, int historicCases, int dashboardSamples, int timers,
+                   int timerCapSeconds, int latencyBudgetSeconds, int childSubmissions,
+                   String childJvmArgs) {
+
+    static BenchConfig fromSystemProperties() {
+        return new BenchConfig(
+                integer("bench.threads", 8),
+                integer("bench.rounds", 4),
+                integer("bench.warmup", 80),
+                integer("bench.submitPerRound", 160),
+                integer("bench.reviewPerRound", 120),
+                integer("bench.openTasks", 100_000),
+                integer("bench.listSamples", 60),
+                integer("bench.historicSteps", 1_000_000),
+                integer("bench.historicCases", 100_000),
+                integer("bench.dashboardSamples", 30),
+                integer("bench.timers", 10_000),
+                integer("bench.timerCapSeconds", 90),
+                integer("bench.latencyBudgetSeconds", 90),
+                integer("bench.childSubmissions", 400),
+                System.getProperty("bench.childJvmArgs", "-Xmx512m"));
+    }
+
+    private static int integer(String name, int fallback) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip().replace("_", ""));
+    }
+}
