@@ -52,6 +52,7 @@ class SecurityConfiguration {
     private static final String ENGINE_REST = "/engine-rest";
     private static final String ADMIN = Role.ADMIN.name();
     private static final String SUPERVISOR = Role.SUPERVISOR.name();
+    private static final String CROSS_PROVINCE_INBOUND = "/api/crossprovince/inbound/**";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -92,12 +93,17 @@ class SecurityConfiguration {
                         .requestMatchers(path(HttpMethod.GET, "/api/calendar/**"),
                                 path(HttpMethod.GET, "/api/services"),
                                 path(HttpMethod.GET, "/api/services/**")).permitAll()
+                        // partner authorities authenticate each message by its signature, not by a session
+                        .requestMatchers(path(HttpMethod.POST, CROSS_PROVINCE_INBOUND)).permitAll()
+                        .requestMatchers(path(HttpMethod.GET, "/api/crossprovince/deliveries"))
+                        .hasAnyRole(SUPERVISOR, ADMIN)
                         .requestMatchers(path("/api/admin/**")).hasRole(ADMIN)
                         // deadlines: supervisors act on cases, administrators may read the figures too
                         .requestMatchers(path(HttpMethod.POST, "/api/sla/**")).hasRole(SUPERVISOR)
                         .requestMatchers(path("/api/sla/**")).hasAnyRole(SUPERVISOR, ADMIN)
                         .anyRequest().authenticated())
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::isSessionCookieWrite))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::isSessionCookieWrite)
+                        .ignoringRequestMatchers(path(CROSS_PROVINCE_INBOUND)))
                 .requestCache(cache -> cache.disable());
         return basicWithProblems(http, problems).build();
     }
