@@ -33,10 +33,13 @@ CREATE TABLE crossprovince_inbound_message (
     body_sha256         VARCHAR(64)              NOT NULL,
     process_instance_id VARCHAR(64),
     received_at         TIMESTAMP WITH TIME ZONE NOT NULL,
+    -- the receipt number again on CASE messages only: a partner's case is taken on once, whatever message
+    -- carried it (NULLs do not collide, so status messages are not held by it)
+    case_receipt_no     VARCHAR(64),
     CONSTRAINT pk_crossprovince_inbound_message PRIMARY KEY (partner_id, message_id),
-    CONSTRAINT ck_crossprovince_inbound_message_kind CHECK (kind IN ('CASE', 'ACCEPTED', 'DECIDED'))
+    CONSTRAINT uq_crossprovince_inbound_case UNIQUE (partner_id, case_receipt_no),
+    CONSTRAINT ck_crossprovince_inbound_message_kind CHECK (kind IN ('CASE', 'ACCEPTED', 'DECIDED')),
+    CONSTRAINT ck_crossprovince_inbound_case CHECK ((kind = 'CASE') = (case_receipt_no IS NOT NULL))
 );
 
--- A partner's case is taken on once, whatever message carried it.
-CREATE UNIQUE INDEX crossprovince_inbound_case ON crossprovince_inbound_message (partner_id, receipt_no)
-    WHERE kind = 'CASE';
+CREATE INDEX crossprovince_inbound_message_receipt ON crossprovince_inbound_message (receipt_no);

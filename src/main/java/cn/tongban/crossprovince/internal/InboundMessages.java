@@ -274,8 +274,8 @@ class InboundMessages {
 
     private void record(Verified message, MessageKind kind, String receiptNo, String processInstanceId) {
         jdbc.sql("INSERT INTO crossprovince_inbound_message (partner_id, message_id, kind, receipt_no, body_sha256,"
-                        + " process_instance_id, received_at) VALUES (:partnerId, :messageId, :kind, :receiptNo,"
-                        + " :sha256, :processInstanceId, :receivedAt)")
+                        + " process_instance_id, received_at, case_receipt_no) VALUES (:partnerId, :messageId, :kind,"
+                        + " :receiptNo, :sha256, :processInstanceId, :receivedAt, :caseReceiptNo)")
                 .param("partnerId", message.partner().id())
                 .param("messageId", message.messageId())
                 .param("kind", kind.name())
@@ -283,6 +283,7 @@ class InboundMessages {
                 .param("sha256", Signatures.sha256Hex(message.body()))
                 .param("processInstanceId", processInstanceId)
                 .param("receivedAt", OffsetDateTime.now(ZoneOffset.UTC))
+                .param("caseReceiptNo", kind == MessageKind.CASE ? receiptNo : null)
                 .update();
     }
 
@@ -293,7 +294,7 @@ class InboundMessages {
 
     private boolean caseKnown(String partnerId, String receiptNo) {
         return jdbc.sql("SELECT COUNT(*) FROM crossprovince_inbound_message WHERE partner_id = :p"
-                        + " AND receipt_no = :r AND kind = 'CASE'")
+                        + " AND case_receipt_no = :r")
                 .param("p", partnerId).param("r", receiptNo).query(Integer.class).single() > 0;
     }
 
