@@ -39,7 +39,8 @@ import org.springframework.web.servlet.LocaleResolver;
  * Who may reach what. Four chains, most specific first:
  * <ol>
  *   <li>{@code /engine-rest/**}: HTTP Basic, administrators only; the engine then runs as that user.</li>
- *   <li>{@code /api/**}: HTTP Basic or the browser session; 401/403 as problem details.</li>
+ *   <li>{@code /api/**}: HTTP Basic or the browser session; 401/403 as problem details. Partner authorities
+ *   post to {@code /api/crossprovince/inbound/**} without either: each message carries its own signature.</li>
  *   <li>{@code /actuator/**}: health for everyone, the rest (metrics) for administrators by HTTP Basic.</li>
  *   <li>everything else: pages with form login at {@code /login}; the Camunda webapps reuse that login.</li>
  * </ol>
