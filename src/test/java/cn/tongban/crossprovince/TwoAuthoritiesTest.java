@@ -409,7 +409,7 @@ class TwoAuthoritiesTest {
             all.put("spring.datasource.password", "postgres");
             all.put("spring.mail.host", "127.0.0.1");
             all.put("spring.mail.port", TestInfrastructure.greenMail().getSmtp().getPort());
-            // two engines in one JVM, besides the shared test context's "default"
+            // two engines in one JVM, besides the shared test context's "default": Camunda registers them by name
             all.put("camunda.bpm.process-engine-name", name);
             all.put("spring.jmx.enabled", false);
             // as command-line arguments, so they win over the profiles' files (the demo profile's H2 above all)
