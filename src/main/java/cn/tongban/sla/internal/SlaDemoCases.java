@@ -93,28 +93,28 @@ class SlaDemoCases implements ApplicationRunner {
         Case corrected = apply(1, "jinshui", "王秀英", day(12, "09:30"));
         requestCorrection(corrected, day(12, "10:00"), "近三个月收入证明");
         answerCorrection(corrected, day(10, "09:00"));
-        accept(corrected, day(10, "10:00"));
+        accept(corrected, day(10, "10:00"), "reviewer.jinshui");
         investigate(corrected, "reviewer.jinshui", day(9, "15:00"));
         reviewInTownship(corrected, day(8, "10:00"));
         confirmInCounty(corrected, "county.jinshui", realNow);
 
         // closed on time, straight through
         Case smooth = apply(2, "erqi", "陈国强", day(15, "09:30"));
-        accept(smooth, day(15, "11:00"));
+        accept(smooth, day(15, "11:00"), "reviewer.erqi");
         investigate(smooth, "reviewer.erqi", day(14, "16:00"));
         reviewInTownship(smooth, day(13, "10:00"));
         confirmInCounty(smooth, "county.erqi", realNow);
 
         // closed late: the investigation and the county confirmation passed their limits, and the whole case
         Case late = apply(3, "erqi", "刘桂兰", day(40, "09:30"));
-        accept(late, day(40, "11:00"));
+        accept(late, day(40, "11:00"), "reviewer.erqi");
         investigate(late, "reviewer.erqi", day(35, "10:00"));
         reviewInTownship(late, day(34, "10:00"));
         confirmInCounty(late, "county.erqi", realNow);
 
         // open and overdue: late at investigation, at the county and as a whole
         Case overdue = apply(4, "erqi", "赵德明", day(33, "09:30"));
-        accept(overdue, day(33, "10:00"));
+        accept(overdue, day(33, "10:00"), "reviewer.erqi");
         investigate(overdue, "reviewer.erqi", day(28, "11:00"));
         reviewInTownship(overdue, day(27, "10:00"));
         claim(overdue, "countyConfirmation", "county.erqi", day(20, "09:00"));
@@ -122,14 +122,14 @@ class SlaDemoCases implements ApplicationRunner {
 
         // open, the whole case due today, its county confirmation overdue
         Case lastDay = apply(5, "jinshui", "孙玉梅", day(30, "09:30"));
-        accept(lastDay, day(30, "10:00"));
+        accept(lastDay, day(30, "10:00"), "reviewer.jinshui");
         investigate(lastDay, "reviewer.jinshui", day(28, "15:00"));
         reviewInTownship(lastDay, day(27, "10:00"));
         advance(lastDay, realNow);
 
         // open, extended by the supervisor from 30 to 45 working days while at the county
         Case extended = apply(6, "jinshui", "周建华", day(29, "09:30"));
-        accept(extended, day(29, "10:30"));
+        accept(extended, day(29, "10:30"), "reviewer.jinshui");
         investigate(extended, "reviewer.jinshui", day(27, "16:00"));
         reviewInTownship(extended, day(26, "10:00"));
         advance(extended, day(2, "10:00"));
@@ -138,7 +138,7 @@ class SlaDemoCases implements ApplicationRunner {
 
         // open, its home investigation due at the end of today
         Case dueToday = apply(7, "jinshui", "吴秀珍", day(3, "09:30"));
-        accept(dueToday, day(3, "10:00"));
+        accept(dueToday, day(3, "10:00"), null);
         advance(dueToday, realNow);
 
         // open and on track, waiting for acceptance
@@ -179,8 +179,12 @@ class SlaDemoCases implements ApplicationRunner {
         return c;
     }
 
-    private void accept(Case c, Instant at) {
+    /** Accepts the case; the named reviewer claims the home investigation it starts, as township staff do. */
+    private void accept(Case c, Instant at, String investigator) {
         complete(c, "acceptance", null, at, Map.of("acceptanceDecision", "ACCEPT"));
+        if (investigator != null) {
+            tasks.claim(task(c, "homeInvestigation").getId(), investigator);
+        }
     }
 
     private void requestCorrection(Case c, Instant at, String items) {

@@ -72,9 +72,10 @@ class SlaDigest {
     @Scheduled(cron = "${tongban.sla.digest.cron:0 30 8 * * *}", zone = "${tongban.sla.digest.zone:Asia/Shanghai}")
     void onSchedule() {
         WorkingDayCalendar calendar = calendars.current();
-        LocalDate today = LocalDate.now(calendar.zone());
+        Instant now = SlaOverview.now();
+        LocalDate today = LocalDate.ofInstant(now, calendar.zone());
         if (calendar.isWorkingDay(today)) {
-            send(today, SlaOverview.now());
+            send(today, now);
         }
     }
 

@@ -78,7 +78,7 @@ class SlaPagesController {
         SlaOverview.Filters given = overview.filters(service, district, from, to, problems);
         int pageNumber = SlaOverview.integer("page", page, 0, 0, Integer.MAX_VALUE / PAGE_SIZE, problems);
         // the current month unless a period is given; bad filters are named on the page, the rest still applies
-        LocalDate today = LocalDate.now(overview.zone());
+        LocalDate today = LocalDate.ofInstant(SlaOverview.now(), overview.zone());
         LocalDate fromDate = given.from() != null ? given.from()
                 : given.to() != null ? given.to().withDayOfMonth(1) : today.withDayOfMonth(1);
         LocalDate toDate = given.to() != null ? given.to() : fromDate.with(TemporalAdjusters.lastDayOfMonth());
