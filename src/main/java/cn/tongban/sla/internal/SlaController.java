@@ -30,8 +30,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The supervisors' API (督办): on-time rates, open cases by SLA state, breaches, and the one extension of a case.
- * Supervisors see the districts whose {@code supervisor-<district>} group they are in; administrators see all.
+ * The supervisors' API (督办): on-time rates, open cases by SLA state, breaches and their exports, urging and
+ * reassigning an open step, and the one extension of a case. Supervisors see and act on the districts whose
+ * {@code supervisor-<district>} group they are in; administrators see all and act on none.
  * The period ({@code from}, {@code to}, dates in Beijing time, both included) selects what closed and what was
  * breached; open cases are counted as they stand now.
  */
