@@ -145,7 +145,7 @@ class SlaController {
                                                   @Valid @RequestBody(required = false) UrgeRequest request,
                                                   Authentication who) {
         SlaActions.Action action = supervision.urge(taskId, who, request == null ? null : request.message());
-        return ResponseEntity.created(URI.create("/api/sla/steps/" + taskId + "/urge/" + action.id())).body(action);
+        return ResponseEntity.status(HttpStatus.CREATED).body(action);
     }
 
     @PostMapping(path = "/steps/{taskId}/reassign", consumes = MediaType.APPLICATION_JSON_VALUE)

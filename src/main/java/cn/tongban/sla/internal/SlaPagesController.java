@@ -85,7 +85,9 @@ class SlaPagesController {
         if (toDate.isBefore(fromDate)) {
             fromDate = toDate.withDayOfMonth(1);
         }
-        SlaOverview.Filters filters = new SlaOverview.Filters(given.service(), given.district(), fromDate, toDate);
+        String serviceCode = named(problems, "service") ? null : given.service();
+        String districtCode = named(problems, "district") ? null : given.district();
+        SlaOverview.Filters filters = new SlaOverview.Filters(serviceCode, districtCode, fromDate, toDate);
         SlaReports.Filter filter = overview.filter(filters, who);
         SlaOverview.Summary summary = overview.summary(filters, filter);
         SlaDashboard.Extras extras = dashboard.extras(filter, fromDate, toDate, overview.zone());
@@ -231,6 +233,10 @@ class SlaPagesController {
         return params.entrySet().stream().filter(e -> e.getValue() != null)
                 .map(e -> e.getKey() + "=" + encode(e.getValue().toString()))
                 .collect(Collectors.joining("&"));
+    }
+
+    private static boolean named(List<InvalidField> problems, String field) {
+        return problems.stream().anyMatch(problem -> field.equals(problem.field()));
     }
 
     private String problemText(ErrorResponseException e, Locale locale) {

@@ -61,7 +61,9 @@ class SupervisorDashboardTest {
     private static final String REVIEWER_B = "reviewer.shangjie.b";
     private static final String COUNTY = "county.shangjie";
     private static final String READING_TIME = "2025-03-10T10:00:00+08:00";
-    private static final String PERIOD = "district=" + DISTRICT + "&from=2025-03-01&to=2025-03-31";
+    /** Other tests book marriage appointments in 上街区: the figures here are of 低保 alone. */
+    private static final String SERVICE = "service=minimum-living-allowance";
+    private static final String PERIOD = SERVICE + "&district=" + DISTRICT + "&from=2025-03-01&to=2025-03-31";
 
     @LocalServerPort
     int port;
@@ -131,7 +133,7 @@ class SupervisorDashboardTest {
 
         TestBrowser browser = signedIn(SUPERVISOR);
         // no period given: the current month of the engine's clock, March 2025
-        HttpResponse<String> page = browser.get("/sla/dashboard?district=" + DISTRICT);
+        HttpResponse<String> page = browser.get("/sla/dashboard?" + SERVICE + "&district=" + DISTRICT);
         assertThat(page.statusCode()).isEqualTo(200);
         String html = page.body();
         assertThat(html).contains("办理时限督办看板", "按时办结率", "在办案件时限状态", "超期记录", "导出 Excel",
@@ -154,6 +156,19 @@ class SupervisorDashboardTest {
                 .contains("Service deadline dashboard", "On-time rate");
         browser.get("/sla/dashboard?lang=zh_CN");
         assertThat(browser.get("/webjars/echarts/5.3.1/dist/echarts.min.js").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void badFiltersAreNamedOnThePageAndTheOthersApply() {
+        HttpResponse<String> page = signedIn(SUPERVISOR).get("/sla/dashboard?" + SERVICE
+                + "&district=no-such-district&from=March&page=-1");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        // the district falls back to the ones the supervisor sees: 上街区 alone
+        assertThat(page.body()).contains("filter-problems", "no-such-district", "from: ", "page: ");
+        assertThat(figure(page.body(), "kpi-open")).isEqualTo("2");
+        // a district the supervisor does not supervise
+        assertThat(signedIn(SUPERVISOR).get("/sla/dashboard?district=jinshui").statusCode()).isEqualTo(403);
     }
 
     @Test
