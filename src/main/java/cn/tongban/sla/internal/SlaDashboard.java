@@ -3,8 +3,10 @@ package cn.tongban.sla.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -46,7 +48,7 @@ class SlaDashboard {
                   BigDecimal shortLimitShare) {
     }
 
-    Extras extras(SlaReports.Filter filter, LocalDate from, LocalDate to, java.time.ZoneId zone) {
+    Extras extras(SlaReports.Filter filter, LocalDate from, LocalDate to, ZoneId zone) {
         Map<LocalDate, Long> perDay = reports.breachesPerDay(filter, zone);
         boolean weekly = ChronoUnit.DAYS.between(from, to) + 1 > DAILY_TREND_DAYS;
         Map<LocalDate, Long> points = new LinkedHashMap<>();
@@ -93,6 +95,6 @@ class SlaDashboard {
 
     /** A rate as a percentage with one decimal, or -1 where nothing closed (the chart leaves that bar out). */
     private static double percent(BigDecimal rate) {
-        return rate == null ? -1 : rate.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP).doubleValue();
+        return rate == null ? -1 : rate.movePointRight(2).setScale(1, RoundingMode.HALF_UP).doubleValue();
     }
 }

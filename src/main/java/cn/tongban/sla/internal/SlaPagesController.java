@@ -1,8 +1,10 @@
 package cn.tongban.sla.internal;
 
+import cn.tongban.catalog.Service;
 import cn.tongban.catalog.ServiceCatalog;
 import cn.tongban.identity.UserAccount;
 import cn.tongban.identity.UserDirectory;
+import cn.tongban.sla.SlaState;
 import cn.tongban.web.InvalidField;
 import cn.tongban.web.InvalidInputException;
 import java.net.URLEncoder;
@@ -99,7 +101,7 @@ class SlaPagesController {
         model.addAttribute("breaches", overview.breaches(filter, pageNumber, PAGE_SIZE));
         model.addAttribute("services", catalog.all());
         model.addAttribute("serviceNames", catalog.all().stream()
-                .collect(Collectors.toMap(cn.tongban.catalog.Service::code, s -> overview.serviceName(s.code()))));
+                .collect(Collectors.toMap(Service::code, s -> overview.serviceName(s.code()))));
         model.addAttribute("districts", overview.visibleDistricts(who));
         model.addAttribute("exports", SlaTables.NAMES);
         model.addAttribute("query", query(filters));
@@ -117,7 +119,7 @@ class SlaPagesController {
         List<StepView> steps = records.steps(c.processInstanceId()).stream()
                 .map(s -> new StepView(s, overview.stepName(s.serviceCode(), s.stepId()), time(s.startedAt(), zone),
                         time(s.deadline(), zone), time(s.closedAt(), zone),
-                        s.closedAt() == null ? cn.tongban.sla.SlaState.at(s.deadline(), now, zone).name() : null,
+                        s.closedAt() == null ? SlaState.at(s.deadline(), now, zone).name() : null,
                         s.closedAt() == null ? supervision.candidates(s.taskId()) : List.of()))
                 .toList();
         List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery()
@@ -135,7 +137,7 @@ class SlaPagesController {
         model.addAttribute("closedAt", time(c.closedAt(), zone));
         model.addAttribute("stoppedSince", time(c.stoppedSince(), zone));
         model.addAttribute("caseState", c.open() && c.stoppedSince() == null
-                ? cn.tongban.sla.SlaState.at(c.deadline(), now, zone).name() : null);
+                ? SlaState.at(c.deadline(), now, zone).name() : null);
         model.addAttribute("steps", steps);
         model.addAttribute("breaches", records.breaches(c.processInstanceId()).stream()
                 .map(b -> new BreachView(b, overview.stepName(b.serviceCode(), b.stepId()), time(b.deadline(), zone),

@@ -14,6 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -426,11 +429,11 @@ class SupervisorDashboardTest {
 
     private HttpResponse<byte[]> download(String path) {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(api.request(path)
+            return HttpClient.newHttpClient().send(api.request(path)
                     .header("Authorization", TestBrowser.basic(SUPERVISOR, "demo")).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
