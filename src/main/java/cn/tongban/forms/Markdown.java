@@ -85,6 +85,11 @@ final class Markdown {
                 .replaceAll("(?<![_\\w])_(\\S(?:.*?\\S)?)_(?![_\\w])", "<em>$1</em>");
     }
 
+    /** A value of several lines (the items of a correction notice) keeps its lines. */
+    private static String lines(String escaped) {
+        return String.join("<br>", escaped.strip().split("\\s*\\R\\s*"));
+    }
+
     private static String fill(String html, Map<String, ?> data, BiFunction<String, Object, String> shown) {
         Matcher matcher = PLACEHOLDER.matcher(html);
         StringBuilder filled = new StringBuilder();
@@ -94,7 +99,7 @@ final class Markdown {
                 value = value instanceof Map<?, ?> map ? map.get(name) : null;
             }
             matcher.appendReplacement(filled,
-                    Matcher.quoteReplacement(HtmlUtils.htmlEscape(shown.apply(matcher.group(1), value))));
+                    Matcher.quoteReplacement(lines(HtmlUtils.htmlEscape(shown.apply(matcher.group(1), value)))));
         }
         matcher.appendTail(filled);
         return OTHER_TEMPLATE.matcher(filled).replaceAll("");
