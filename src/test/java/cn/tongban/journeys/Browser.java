@@ -14,12 +14,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -159,22 +159,19 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Presses a submit button whose form may ask "are you sure?" first, says yes if asked, and waits for the page
-     * that answers.
+     * Presses a submit button whose form asks "are you sure?" first, says yes, and waits for the page that answers.
+     *
+     * @return the question the page asked
      */
-    public Browser submitConfirming(By button) {
+    public String submitConfirming(By button) {
         WebElement html = driver.findElement(By.tagName("html"));
         clickable(button).click();
-        wait.until(d -> {
-            try {
-                d.switchTo().alert().accept();
-            } catch (NoAlertPresentException noQuestion) {
-                // nothing asked (or asked and answered already): the form goes on its way
-            }
-            return ExpectedConditions.stalenessOf(html).apply(d);
-        });
+        Alert question = wait.until(ExpectedConditions.alertIsPresent());
+        String asked = question.getText();
+        question.accept();
+        wait.until(ExpectedConditions.stalenessOf(html));
         awaitLoaded();
-        return this;
+        return asked;
     }
 
     /**

@@ -135,7 +135,8 @@ class SuperviseJourneyTest {
         Accessibility.assertBasics(browser);
         assertThat(Accessibility.assertContrast(browser, "#case-steps .sla-badge")).containsExactly("已超期");
         browser.fill("message", "请今天完成入户调查，并在系统中登记。");
-        browser.submitConfirming(By.cssSelector("#case-steps form.sla-urge button[type=submit]"));
+        assertThat(browser.submitConfirming(By.cssSelector("#case-steps form.sla-urge button[type=submit]")))
+                .isEqualTo("确定向该环节的办理人发送督办通知吗？");
         assertThat(browser.path()).isEqualTo("/sla/cases/" + receiptNo);
         assertThat(browser.text(By.id("flash-success")))
                 .isEqualTo("已就“入户调查”发出督办通知（" + Reviewer.TOWNSHIP + "）。");
