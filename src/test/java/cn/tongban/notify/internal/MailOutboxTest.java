@@ -10,6 +10,7 @@ import cn.tongban.testsupport.TestInfrastructure;
 import cn.tongban.testsupport.TongbanIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -65,6 +66,8 @@ class MailOutboxTest {
     TransactionTemplate transactions;
     @Autowired
     ProcessEngine engine;
+    @Autowired
+    MeterRegistry metrics;
     @LocalServerPort
     int port;
 
@@ -205,6 +208,8 @@ class MailOutboxTest {
         assertThat(listed.path("lastError").asText()).isNotBlank();
         assertThat(listed.has("htmlBody")).as("bodies carry personal data").isFalse();
         assertThat(OffsetDateTime.parse(listed.path("createdAt").asText())).isNotNull();
+        assertThat(metrics.get("tongban.mail.outbox.failed").gauge().value()).isGreaterThanOrEqualTo(1);
+        assertThat(metrics.get("tongban.mail.outbox.pending").gauge().value()).isZero();
 
         for (String user : List.of("reviewer.jinshui", "supervisor", "zhangsan")) {
             String other = TestBrowser.basic(user, "demo");
