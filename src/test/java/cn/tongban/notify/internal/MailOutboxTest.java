@@ -98,8 +98,17 @@ class MailOutboxTest {
     @Test
     void aProcessStepQueuesItsMailInTheJobTransaction() {
         String to = address();
-        engine.getRepositoryService().createDeployment().name("mail-outbox-test")
-                .addModelInstance("mail-outbox-test.bpmn", mailingProcess()).deploy();
+        // deployed for this test only and removed again: the shared context's models are checked elsewhere
+        String deployment = engine.getRepositoryService().createDeployment().name("mail-outbox-test")
+                .addModelInstance("mail-outbox-test.bpmn", mailingProcess()).deploy().getId();
+        try {
+            mailsOnceTheJobCommits(to);
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
+    private void mailsOnceTheJobCommits(String to) {
         String processInstanceId = engine.getRuntimeService().startProcessInstanceByKey("mailOutboxTest",
                 "MO-" + UUID.randomUUID(), Map.of("applicantEmail", to, "applicantName", "张三", "fail", true))
                 .getId();
