@@ -216,6 +216,7 @@ class AccessMatrixTest {
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
+        assertThat(granted).as("the engine grants " + reviewer + " (groups " + groups + ") the task").isEqualTo(1);
         HttpResponse<String> own = sessions.get(Who.REVIEWER_IN_DISTRICT).get(caseTasks);
         assertThat(own.statusCode()).isEqualTo(200);
         assertThat(own.body().contains(taskId)).as("webapp shows the task to " + reviewer + " (groups " + groups
