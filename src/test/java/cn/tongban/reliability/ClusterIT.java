@@ -169,9 +169,12 @@ class ClusterIT {
     }
 
     private void timersFireOnce(Instant due, Set<String> timerIds, int supervisorMailsBefore) throws Exception {
-        await("all " + timerIds.size() + " timers fired", Duration.ofMinutes(5), () ->
+        // patient: this proves each fires once, not how fast (the benchmark measures that); a loaded machine is slow
+        Instant started = Instant.now();
+        await("all " + timerIds.size() + " timers fired", Duration.ofMinutes(10), () ->
                 db.queryForObject("SELECT COUNT(*) FROM act_ru_job WHERE type_ = 'timer' AND duedate_ <= ?",
                         Integer.class, Timestamp.from(due)) == 0);
+        Duration firedWithin = Duration.between(started, Instant.now());
         awaitNoRunnableJobs(Duration.ofMinutes(4));
 
         Map<String, Integer> successes = new HashMap<>();
@@ -189,9 +192,9 @@ class ClusterIT {
                 smtp.getReceivedMessagesForDomain(Node.SUPERVISOR_MAIL).length - supervisorMailsBefore >= breaches);
         Thread.sleep(2_000);
         int supervisorMails = smtp.getReceivedMessagesForDomain(Node.SUPERVISOR_MAIL).length - supervisorMailsBefore;
-        System.out.printf("[cluster] timers due %d, fired once %d, fired twice %d; breaches %d (cases %d);"
-                + " supervisor mails %d of %d expected%n", timerIds.size(), fired, twice, breaches, cases,
-                supervisorMails, breaches);
+        System.out.printf("[cluster] timers due %d, fired once %d, fired twice %d, all within %d s;"
+                + " breaches %d (cases %d); supervisor mails %d of %d expected%n", timerIds.size(), fired, twice,
+                firedWithin.toSeconds(), breaches, cases, supervisorMails, breaches);
 
         assertThat(timerIds).hasSizeGreaterThanOrEqualTo(2 * CASES);
         assertThat(twice).isZero();
