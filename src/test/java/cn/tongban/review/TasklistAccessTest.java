@@ -3,10 +3,10 @@ package cn.tongban.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tongban.testsupport.EngineTime;
+import cn.tongban.testsupport.SampleApplications;
 import cn.tongban.testsupport.TongbanIntegrationTest;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,18 +60,11 @@ class TasklistAccessTest {
     }
 
     private String startAllowanceCaseIn(String district) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("applicantName", "张三");
+        Map<String, Object> variables = SampleApplications.minimumLivingAllowance();
         variables.put("applicantIdNumber", "410105196503121025");
         variables.put("district", district);
-        variables.put("townshipOffice", "文化路街道");
-        variables.put("householdMembers", 3);
         variables.put("keyGroupMembers", 0);
         variables.put("declaredMonthlyIncome", 1000.0);
-        variables.put("declaredAssetsOverLimit", false);
-        variables.put("declaredExcludedProperty", false);
-        variables.put("singlePersonCase", false);
-        variables.put("applicantSeriouslyIll", false);
         String id = engine.getRuntimeService().startProcessInstanceByKey("minimum-living-allowance",
                 "DB-TASKLIST-" + UUID.randomUUID(), variables).getId();
         EngineTime.executeDueJobs(engine.getManagementService(), id);
