@@ -3,6 +3,7 @@ package cn.tongban.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tongban.testsupport.EngineTime;
+import cn.tongban.testsupport.EngineUsers;
 import cn.tongban.testsupport.SampleApplications;
 import cn.tongban.testsupport.TongbanIntegrationTest;
 import java.io.InputStream;
@@ -11,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,14 +71,6 @@ class TasklistAccessTest {
     }
 
     private <T> T as(String userId, Supplier<T> action) {
-        IdentityService identity = engine.getIdentityService();
-        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).toList();
-        identity.setAuthentication(userId, groups);
-        try {
-            return action.get();
-        } finally {
-            identity.clearAuthentication();
-        }
+        return EngineUsers.as(engine, userId, action);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.tongban.testsupport.EngineTime;
+import cn.tongban.testsupport.EngineUsers;
 import cn.tongban.testsupport.SampleApplications;
 import cn.tongban.testsupport.TestBrowser;
 import cn.tongban.testsupport.TongbanIntegrationTest;
@@ -22,7 +23,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -219,13 +219,6 @@ class TasklistFiltersTest {
     }
 
     private <T> T as(String userId, Supplier<T> action) {
-        List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).toList();
-        engine.getIdentityService().setAuthentication(userId, groups);
-        try {
-            return action.get();
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
+        return EngineUsers.as(engine, userId, action);
     }
 }
