@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.tongban.testsupport.EngineTime;
 import cn.tongban.testsupport.TestBrowser;
 import cn.tongban.testsupport.TongbanIntegrationTest;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 /**
  * Every page of the applicant's portal in Chinese and in English: each answers 200 with the right
@@ -70,12 +67,12 @@ class PortalLanguagesTest {
     void everyApplicantPageIsCompleteInChineseAndInEnglish() {
         ApplicantClient api = new ApplicantClient(http, "zhangsan");
         EngineTime.set("2025-09-30T10:00:00+08:00");
-        String decided = submit(api, DISABILITY, ApplicationData.disability());
+        String decided = api.submitted(DISABILITY, ApplicationData.disability());
         String decidedCase = reviewers.processInstanceOf(decided);
         reviewers.decideDisabilitySubsidies(decidedCase);
         reviewers.runDueJobs(decidedCase);
         EngineTime.set("2023-01-20T10:00:00+08:00");
-        String correction = submit(api, DIBAO, ApplicationData.dibao());
+        String correction = api.submitted(DIBAO, ApplicationData.dibao());
         reviewers.requestCorrection(reviewers.processInstanceOf(correction), "户口簿\n家庭成员收入证明");
         assertThat(api.get("/api/applications/" + correction).getBody().path("status").asText())
                 .isEqualTo("CORRECTION_REQUESTED");
@@ -163,11 +160,5 @@ class PortalLanguagesTest {
                 faults.add(what + " [en]: Chinese text " + found);
             }
         }
-    }
-
-    private static String submit(ApplicantClient api, String service, Map<String, Object> data) {
-        ResponseEntity<JsonNode> response = api.submit(service, data);
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        return response.getBody().path("receiptNo").asText();
     }
 }
