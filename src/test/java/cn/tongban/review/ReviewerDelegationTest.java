@@ -16,11 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Comment;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -54,7 +51,6 @@ class ReviewerDelegationTest {
     UserDirectory directory;
 
     WorkbenchCases cases;
-    ExecutorService threads;
 
     @BeforeEach
     void setUp() {
@@ -66,12 +62,6 @@ class ReviewerDelegationTest {
                         Role.REVIEWER, "jinshui", List.of("township-jinshui")), "demo");
             }
         }
-        threads = Executors.newFixedThreadPool(2);
-    }
-
-    @AfterEach
-    void stopThreads() {
-        threads.shutdownNow();
     }
 
     @Test
@@ -134,7 +124,7 @@ class ReviewerDelegationTest {
         Case c = cases.allowance("jinshui");
         String taskId = cases.openTask(c).getId();
 
-        List<ResponseEntity<JsonNode>> answers = Together.run(threads,
+        List<ResponseEntity<JsonNode>> answers = Together.run(
                 () -> delegate("reviewer.jinshui", taskId, THIRD),
                 () -> cases.post(WorkbenchCases.COLLEAGUE, "/api/tasks/" + taskId + "/claim", null));
 

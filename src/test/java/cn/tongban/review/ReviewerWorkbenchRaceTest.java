@@ -9,10 +9,7 @@ import cn.tongban.testsupport.Together;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,18 +34,11 @@ class ReviewerWorkbenchRaceTest {
     UserDirectory directory;
 
     WorkbenchCases cases;
-    ExecutorService threads;
 
     @BeforeEach
     void setUp() {
         cases = new WorkbenchCases(engine, http);
         WorkbenchCases.ensureColleague(directory);
-        threads = Executors.newFixedThreadPool(2);
-    }
-
-    @AfterEach
-    void stopThreads() {
-        threads.shutdownNow();
     }
 
     @RepeatedTest(3)
@@ -56,7 +46,7 @@ class ReviewerWorkbenchRaceTest {
         Case c = cases.allowance("jinshui");
         String path = "/api/tasks/" + cases.openTask(c).getId() + "/claim";
 
-        List<ResponseEntity<JsonNode>> answers = Together.run(threads,
+        List<ResponseEntity<JsonNode>> answers = Together.run(
                 () -> cases.post("reviewer.jinshui", path, null),
                 () -> cases.post(WorkbenchCases.COLLEAGUE, path, null));
 
@@ -81,7 +71,7 @@ class ReviewerWorkbenchRaceTest {
         String path = "/api/tasks/" + taskId + "/complete";
         Map<String, Object> accept = Map.of("variables", Map.of("acceptanceDecision", "ACCEPT"));
 
-        List<ResponseEntity<JsonNode>> answers = Together.run(threads,
+        List<ResponseEntity<JsonNode>> answers = Together.run(
                 () -> cases.post("reviewer.jinshui", path, accept),
                 () -> cases.post("reviewer.jinshui", path, accept));
 
