@@ -1,5 +1,6 @@
 package cn.tongban.bench;
 
+import cn.tongban.testsupport.SampleApplications;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
@@ -23,20 +24,8 @@ final class Workload {
 
     /** A 低保 household of three in Jinshui, with an e-mail address of its own. */
     static String dibaoApplication() {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("applicantName", "张三");
-        data.put("applicantIdNumber", "410105198808081238");
-        data.put("applicantPhone", "13800000001");
-        data.put("applicantEmail", "bench-" + UUID.randomUUID() + "@example.cn");
-        data.put("district", "jinshui");
-        data.put("townshipOffice", "文化路街道");
-        data.put("householdMembers", 3);
-        data.put("keyGroupMembers", 1);
+        Map<String, Object> data = SampleApplications.minimumLivingAllowance();
         data.put("declaredMonthlyIncome", 1500.5);
-        data.put("declaredAssetsOverLimit", false);
-        data.put("declaredExcludedProperty", false);
-        data.put("singlePersonCase", false);
-        data.put("applicantSeriouslyIll", false);
         return json(Map.of("serviceCode", DIBAO, "data", data));
     }
 

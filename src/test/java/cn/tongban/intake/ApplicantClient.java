@@ -1,5 +1,7 @@
 package cn.tongban.intake;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,6 +10,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
@@ -31,6 +34,13 @@ final class ApplicantClient {
         body.put("serviceCode", serviceCode);
         body.put("data", data);
         return postJson("/api/applications", body, idempotencyKey);
+    }
+
+    /** Submits an application the API must take, and returns its receipt number. */
+    String submitted(String serviceCode, Object data) {
+        ResponseEntity<JsonNode> response = submit(serviceCode, data);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return response.getBody().path("receiptNo").asText();
     }
 
     /** A body as it is, for requests the API must refuse. */

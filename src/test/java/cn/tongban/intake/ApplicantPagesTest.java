@@ -16,9 +16,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +39,9 @@ class ApplicantPagesTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ProcessEngine engine;
 
     @Autowired
     RuntimeService runtime;
@@ -147,12 +150,9 @@ class ApplicantPagesTest {
     @Test
     void aCorrectionNoticeIsAnsweredFromTheApplicationsPage() {
         String receiptNo = applyThroughThePage();
-        String id = runtime.createProcessInstanceQuery().processInstanceBusinessKey(receiptNo).singleResult().getId();
-        EngineTime.executeDueJobs(management, id);
-        Task acceptance = tasks.createTaskQuery().processInstanceId(id).taskDefinitionKey("acceptance").singleResult();
-        tasks.complete(acceptance.getId(), Map.of("acceptanceDecision", "REQUEST_CORRECTION",
-                "correctionItems", "户口簿\n家庭成员收入证明"));
-        EngineTime.executeDueJobs(management, id);
+        ReviewSteps reviewers = new ReviewSteps(engine);
+        String id = reviewers.processInstanceOf(receiptNo);
+        reviewers.requestCorrection(id, "户口簿\n家庭成员收入证明");
 
         String page = browser.get("/applications/" + receiptNo, "Accept", HTML).body();
         assertThat(page).contains("一次性告知", "<li>户口簿</li>", "<li>家庭成员收入证明</li>", "待补正");

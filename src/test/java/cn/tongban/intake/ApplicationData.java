@@ -1,6 +1,7 @@
 package cn.tongban.intake;
 
 import cn.tongban.calendar.WorkingDayCalendar;
+import cn.tongban.testsupport.SampleApplications;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,70 +19,29 @@ final class ApplicationData {
 
     /** A 低保 household of three in Jinshui, one of them in a key group; unknown to the data platform. */
     static Map<String, Object> dibao() {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("applicantName", "张三");
-        data.put("applicantIdNumber", "410105198808081238");
-        data.put("applicantPhone", "13800000001");
+        Map<String, Object> data = new LinkedHashMap<>(SampleApplications.minimumLivingAllowance());
         data.put("applicantEmail", "zhangsan@example.com");
-        data.put("district", "jinshui");
-        data.put("townshipOffice", "文化路街道");
-        data.put("householdMembers", 3);
-        data.put("keyGroupMembers", 1);
         data.put("declaredMonthlyIncome", 1500.5);
-        data.put("declaredAssetsOverLimit", false);
-        data.put("declaredExcludedProperty", false);
-        data.put("singlePersonCase", false);
-        data.put("applicantSeriouslyIll", false);
         return data;
     }
 
     /** Both subsidies for a grade-1 certificate holder in a 低保 household, hukou in the city; no e-mail given. */
     static Map<String, Object> disability() {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("applicantName", "赵建国");
+        Map<String, Object> data = new LinkedHashMap<>(SampleApplications.disabilitySubsidies());
+        data.remove("applicantEmail");
+        // the intake checks the ID number's check digit (ISO 7064 MOD 11-2)
         data.put("applicantIdNumber", "410105198001011239");
         data.put("applicantPhone", "13800000001");
-        data.put("district", "jinshui");
-        data.put("townshipOffice", "jingbalu");
         data.put("hukouLocal", true);
         data.put("disabilityCertificateNo", "41010519800101123941");
-        data.put("disabilityCategory", "physical");
-        data.put("disabilityGrade", 1);
-        data.put("subsidiesClaimed", "both");
-        data.put("inDibaoHousehold", true);
-        data.put("inLowIncomeHousehold", false);
-        data.put("longTermCareMonths", 12);
-        data.put("receivesExtremePovertySupport", false);
-        data.put("receivesOrphanBasicLiving", false);
-        data.put("receivesSimilarLivingAllowance", false);
-        data.put("receivesSimilarCareAllowance", false);
-        data.put("careFundedByInstitution", false);
         return data;
     }
 
     /** A couple booking the Jinshui office on {@code date}, morning. */
     static Map<String, Object> marriage(LocalDate date) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("applicantName", "李强");
-        data.put("applicantIdNumber", "510107199001010018");
-        data.put("applicantPhone", "13912345678");
+        Map<String, Object> data = new LinkedHashMap<>(SampleApplications.marriageRegistration(date.toString(), "AM"));
         data.put("applicantEmail", "couple@example.cn");
-        data.put("applicantHukouProvince", "510000");
-        data.put("applicantMaritalStatus", "UNMARRIED");
-        data.put("partnerName", "陈静");
-        data.put("partnerIdNumber", "440106199707210025");
-        data.put("partnerPhone", "13712345678");
-        data.put("partnerHukouProvince", "440000");
         data.put("partnerMaritalStatus", "DIVORCED");
-        data.put("district", "jinshui");
-        data.put("appointmentDate", date.toString());
-        data.put("appointmentHalfDay", "AM");
-        data.put("hasIdCard", true);
-        data.put("signedDeclaration", true);
-        data.put("hukouBooksPresented", true);
-        data.put("registeringOfficeIsHukouPlace", false);
-        data.put("residencePermitWhereRegistering", true);
-        data.put("prohibitedKinship", false);
         return data;
     }
 

@@ -7,22 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.tongban.testsupport.EngineTime;
 import cn.tongban.testsupport.TestBrowser;
 import cn.tongban.testsupport.TongbanIntegrationTest;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 /**
  * Actions on the case page refused for their input show the error beside the field with what was typed kept, and
@@ -40,13 +34,14 @@ class CaseActionPagesTest {
     TestRestTemplate http;
 
     @Autowired
-    RuntimeService runtime;
+    ProcessEngine engine;
 
-    @Autowired
-    TaskService tasks;
+    ReviewSteps reviewers;
 
-    @Autowired
-    ManagementService management;
+    @BeforeEach
+    void reviewers() {
+        reviewers = new ReviewSteps(engine);
+    }
 
     @AfterEach
     void resetClock() {
@@ -57,11 +52,7 @@ class CaseActionPagesTest {
     void aRefusedCorrectionAnswerIsShownBesideTheFieldWithTheTextKept() {
         EngineTime.set("2023-01-20T10:00:00+08:00");
         String receiptNo = submit(DIBAO, ApplicationData.dibao());
-        String id = processInstanceOf(receiptNo);
-        EngineTime.executeDueJobs(management, id);
-        complete(id, "acceptance", Map.of("acceptanceDecision", "REQUEST_CORRECTION",
-                "correctionItems", "1. 户口簿\n2. 租房合同"));
-        EngineTime.executeDueJobs(management, id);
+        reviewers.requestCorrection(reviewers.processInstanceOf(receiptNo), "1. 户口簿\n2. 租房合同");
         TestBrowser browser = signedIn();
         String page = browser.get("/applications/" + receiptNo, "Accept", HTML).body();
         // items a reviewer numbered by hand are numbered once, by the list
@@ -85,7 +76,9 @@ class CaseActionPagesTest {
     void aRefusedRatingKeepsTheGradeAndTheCommentAndAGoodOneIsConfirmed() {
         EngineTime.set("2025-09-30T10:00:00+08:00");
         String receiptNo = submit(DISABILITY, ApplicationData.disability());
-        decide(processInstanceOf(receiptNo));
+        String id = reviewers.processInstanceOf(receiptNo);
+        reviewers.decideDisabilitySubsidies(id);
+        reviewers.runDueJobs(id);
         TestBrowser browser = signedIn();
         String page = browser.get("/applications/" + receiptNo, "Accept", HTML).body();
         String comment = "办理很快".repeat(130);
@@ -110,34 +103,7 @@ class CaseActionPagesTest {
     }
 
     private String submit(String service, Map<String, Object> data) {
-        ResponseEntity<JsonNode> response = new ApplicantClient(http, "zhangsan").submit(service, data);
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        return response.getBody().path("receiptNo").asText();
-    }
-
-    private void decide(String id) {
-        EngineTime.executeDueJobs(management, id);
-        complete(id, "acceptance", Map.of("acceptanceOutcome", "accept"));
-        complete(id, "townshipReview", Map.of("townshipOpinion", "经入户核实，情况属实"));
-        Map<String, Object> federation = new HashMap<>();
-        federation.put("holdsValidDisabilityCertificate", true);
-        federation.put("disabilityGrade", 1);
-        federation.put("disabilityCategory", "physical");
-        federation.put("federationOpinion", "残疾人证有效，等级核验无误");
-        complete(id, "federationReview", federation);
-        complete(id, "civilAffairsDecision", Map.of("livingSubsidyOutcome", "approved",
-                "careSubsidyOutcome", "approved"));
-        EngineTime.executeDueJobs(management, id);
-    }
-
-    private void complete(String processInstanceId, String step, Map<String, Object> variables) {
-        Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(step)
-                .singleResult();
-        tasks.complete(task.getId(), variables);
-    }
-
-    private String processInstanceOf(String receiptNo) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(receiptNo).singleResult().getId();
+        return new ApplicantClient(http, "zhangsan").submitted(service, data);
     }
 
     private static String errorBeside(String page, String field) {

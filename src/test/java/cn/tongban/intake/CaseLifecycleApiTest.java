@@ -12,12 +12,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -46,6 +46,9 @@ class CaseLifecycleApiTest {
     TestRestTemplate http;
 
     @Autowired
+    ProcessEngine engine;
+
+    @Autowired
     RuntimeService runtime;
 
     @Autowired
@@ -58,10 +61,12 @@ class CaseLifecycleApiTest {
     HistoryService history;
 
     ApplicantClient zhangsan;
+    ReviewSteps reviewers;
 
     @BeforeEach
-    void client() {
+    void clients() {
         zhangsan = new ApplicantClient(http, "zhangsan");
+        reviewers = new ReviewSteps(engine);
     }
 
     @AfterEach
@@ -73,7 +78,7 @@ class CaseLifecycleApiTest {
     void theAnswerToACorrectionNoticeReturnsTheCaseToAcceptance() {
         EngineTime.set("2023-01-20T10:00:00+08:00");
         String receiptNo = submit(DIBAO, ApplicationData.dibao());
-        String id = processInstanceOf(receiptNo);
+        String id = reviewers.processInstanceOf(receiptNo);
 
         JsonNode submitted = view(receiptNo);
         assertThat(submitted.path("status").asText()).isEqualTo("SUBMITTED");
@@ -85,7 +90,7 @@ class CaseLifecycleApiTest {
 
         EngineTime.executeDueJobs(management, id);
         EngineTime.set("2023-01-30T09:00:00+08:00");
-        complete(id, "acceptance", Map.of("acceptanceDecision", "REQUEST_CORRECTION",
+        reviewers.complete(id, "acceptance", Map.of("acceptanceDecision", "REQUEST_CORRECTION",
                 "correctionItems", "户口簿\n家庭成员收入证明；"));
         EngineTime.executeDueJobs(management, id);
 
@@ -138,7 +143,7 @@ class CaseLifecycleApiTest {
     void anUndecidedApplicationIsWithdrawnAndItsHistoryStays() {
         EngineTime.set("2023-01-20T10:00:00+08:00");
         String receiptNo = submit(DIBAO, ApplicationData.dibao());
-        String id = processInstanceOf(receiptNo);
+        String id = reviewers.processInstanceOf(receiptNo);
         EngineTime.executeDueJobs(management, id);
 
         ResponseEntity<JsonNode> withdrawn = zhangsan.post(path(receiptNo, "withdrawal"), Map.of());
@@ -161,11 +166,11 @@ class CaseLifecycleApiTest {
     @Test
     void aDecidedCaseCannotBeWithdrawnAndIsRatedOnce() {
         String receiptNo = submit(DISABILITY, ApplicationData.disability());
-        String id = processInstanceOf(receiptNo);
+        String id = reviewers.processInstanceOf(receiptNo);
         assertThat(zhangsan.post(path(receiptNo, "rating"), Map.of("grade", 5)).getStatusCode())
                 .as("before the decision").isEqualTo(HttpStatus.CONFLICT);
 
-        decide(id);
+        reviewers.decideDisabilitySubsidies(id);
         JsonNode decidedMailPending = view(receiptNo);
         assertThat(decidedMailPending.path("status").asText()).isEqualTo("DECIDED_APPROVED");
         assertThat(zhangsan.post(path(receiptNo, "withdrawal"), Map.of()).getStatusCode())
@@ -197,8 +202,8 @@ class CaseLifecycleApiTest {
     @Test
     void aPoorRatingBecomesAFollowUpTaskForTheDistrictsSupervisorsDueInThreeWorkingDays() {
         String receiptNo = submit(DISABILITY, ApplicationData.disability());
-        String id = processInstanceOf(receiptNo);
-        decide(id);
+        String id = reviewers.processInstanceOf(receiptNo);
+        reviewers.decideDisabilitySubsidies(id);
         EngineTime.executeDueJobs(management, id);
         // Friday before the make-up Saturday 2025-10-11: 10-11, 10-13, 10-14
         EngineTime.set("2025-10-10T09:00:00+08:00");
@@ -225,34 +230,7 @@ class CaseLifecycleApiTest {
         if (DISABILITY.equals(serviceCode)) {
             EngineTime.set("2025-09-30T10:00:00+08:00");
         }
-        ResponseEntity<JsonNode> response = zhangsan.submit(serviceCode, data);
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        return response.getBody().path("receiptNo").asText();
-    }
-
-    /** Every step of the disability subsidies up to the civil-affairs decision, both subsidies granted. */
-    private void decide(String id) {
-        EngineTime.executeDueJobs(management, id);
-        complete(id, "acceptance", Map.of("acceptanceOutcome", "accept"));
-        complete(id, "townshipReview", Map.of("townshipOpinion", "经入户核实，情况属实"));
-        Map<String, Object> federation = new HashMap<>();
-        federation.put("holdsValidDisabilityCertificate", true);
-        federation.put("disabilityGrade", 1);
-        federation.put("disabilityCategory", "physical");
-        federation.put("federationOpinion", "残疾人证有效，等级核验无误");
-        complete(id, "federationReview", federation);
-        complete(id, "civilAffairsDecision", Map.of("livingSubsidyOutcome", "approved",
-                "careSubsidyOutcome", "approved"));
-    }
-
-    private void complete(String processInstanceId, String step, Map<String, Object> variables) {
-        Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(step)
-                .singleResult();
-        tasks.complete(task.getId(), variables);
-    }
-
-    private String processInstanceOf(String receiptNo) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(receiptNo).singleResult().getId();
+        return zhangsan.submitted(serviceCode, data);
     }
 
     private JsonNode view(String receiptNo) {

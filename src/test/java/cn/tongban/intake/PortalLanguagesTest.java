@@ -8,25 +8,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.tongban.testsupport.EngineTime;
 import cn.tongban.testsupport.TestBrowser;
 import cn.tongban.testsupport.TongbanIntegrationTest;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 /**
  * Every page of the applicant's portal in Chinese and in English: each answers 200 with the right
@@ -55,13 +49,14 @@ class PortalLanguagesTest {
     TestRestTemplate http;
 
     @Autowired
-    RuntimeService runtime;
+    ProcessEngine engine;
 
-    @Autowired
-    TaskService tasks;
+    ReviewSteps reviewers;
 
-    @Autowired
-    ManagementService management;
+    @BeforeEach
+    void reviewers() {
+        reviewers = new ReviewSteps(engine);
+    }
 
     @AfterEach
     void resetClock() {
@@ -72,11 +67,13 @@ class PortalLanguagesTest {
     void everyApplicantPageIsCompleteInChineseAndInEnglish() {
         ApplicantClient api = new ApplicantClient(http, "zhangsan");
         EngineTime.set("2025-09-30T10:00:00+08:00");
-        String decided = submit(api, DISABILITY, ApplicationData.disability());
-        decide(processInstanceOf(decided));
+        String decided = api.submitted(DISABILITY, ApplicationData.disability());
+        String decidedCase = reviewers.processInstanceOf(decided);
+        reviewers.decideDisabilitySubsidies(decidedCase);
+        reviewers.runDueJobs(decidedCase);
         EngineTime.set("2023-01-20T10:00:00+08:00");
-        String correction = submit(api, DIBAO, ApplicationData.dibao());
-        requestCorrection(processInstanceOf(correction));
+        String correction = api.submitted(DIBAO, ApplicationData.dibao());
+        reviewers.requestCorrection(reviewers.processInstanceOf(correction), "户口簿\n家庭成员收入证明");
         assertThat(api.get("/api/applications/" + correction).getBody().path("status").asText())
                 .isEqualTo("CORRECTION_REQUESTED");
         http.withBasicAuth("zhangsan", "demo").put("/api/applications/drafts/" + MARRIAGE,
@@ -163,44 +160,5 @@ class PortalLanguagesTest {
                 faults.add(what + " [en]: Chinese text " + found);
             }
         }
-    }
-
-    private static String submit(ApplicantClient api, String service, Map<String, Object> data) {
-        ResponseEntity<JsonNode> response = api.submit(service, data);
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        return response.getBody().path("receiptNo").asText();
-    }
-
-    private void requestCorrection(String id) {
-        EngineTime.executeDueJobs(management, id);
-        complete(id, "acceptance", Map.of("acceptanceDecision", "REQUEST_CORRECTION",
-                "correctionItems", "户口簿\n家庭成员收入证明"));
-        EngineTime.executeDueJobs(management, id);
-    }
-
-    /** The disability subsidies up to the civil-affairs decision, both granted. */
-    private void decide(String id) {
-        EngineTime.executeDueJobs(management, id);
-        complete(id, "acceptance", Map.of("acceptanceOutcome", "accept"));
-        complete(id, "townshipReview", Map.of("townshipOpinion", "经入户核实，情况属实"));
-        Map<String, Object> federation = new HashMap<>();
-        federation.put("holdsValidDisabilityCertificate", true);
-        federation.put("disabilityGrade", 1);
-        federation.put("disabilityCategory", "physical");
-        federation.put("federationOpinion", "残疾人证有效，等级核验无误");
-        complete(id, "federationReview", federation);
-        complete(id, "civilAffairsDecision", Map.of("livingSubsidyOutcome", "approved",
-                "careSubsidyOutcome", "approved"));
-        EngineTime.executeDueJobs(management, id);
-    }
-
-    private void complete(String processInstanceId, String step, Map<String, Object> variables) {
-        Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(step)
-                .singleResult();
-        tasks.complete(task.getId(), variables);
-    }
-
-    private String processInstanceOf(String receiptNo) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(receiptNo).singleResult().getId();
     }
 }

@@ -57,8 +57,8 @@ class ReviewerSeesUploadsTest {
     @Test
     void theReviewerOfTheCaseSeesAndOpensTheUploadsAndNobodyElseDoes() {
         ApplicantClient zhangsan = new ApplicantClient(http, "zhangsan");
-        String receiptNo = submit(zhangsan);
-        String other = submit(zhangsan);
+        String receiptNo = zhangsan.submitted(DIBAO, ApplicationData.dibao());
+        String other = zhangsan.submitted(DIBAO, ApplicationData.dibao());
         ResponseEntity<JsonNode> stored = zhangsan.upload(receiptNo, "income-proof", "收入证明.pdf",
                 "application/pdf", CaseLifecycleApiTest.PDF);
         assertThat(stored.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -93,12 +93,6 @@ class ReviewerSeesUploadsTest {
         assertThat(signedIn("zhangsan").get(link).statusCode()).isEqualTo(403);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM review_case_view WHERE receipt_no = ? AND view_kind = 'MATERIAL'")
                 .param(receiptNo).query(Integer.class).single()).isEqualTo(1);
-    }
-
-    private static String submit(ApplicantClient applicant) {
-        ResponseEntity<JsonNode> response = applicant.submit(DIBAO, ApplicationData.dibao());
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        return response.getBody().path("receiptNo").asText();
     }
 
     private String acceptanceTask(String receiptNo) {

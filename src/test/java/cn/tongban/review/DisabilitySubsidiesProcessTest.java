@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.tongban.catalog.ServiceCatalog;
 import cn.tongban.catalog.Step;
 import cn.tongban.testsupport.EngineTime;
+import cn.tongban.testsupport.SampleApplications;
 import cn.tongban.testsupport.TestInfrastructure;
 import cn.tongban.testsupport.TongbanIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -478,24 +479,10 @@ class DisabilitySubsidiesProcessTest {
 
     /** An application for a holder of a grade-1 certificate in a 低保 household, needing care for a year. */
     static Map<String, Object> application(String subsidiesClaimed) {
-        Map<String, Object> data = new HashMap<>();
+        Map<String, Object> data = SampleApplications.disabilitySubsidies();
         data.put("applicantName", "测试申请人");
-        data.put("applicantIdNumber", "410105198001011234");
         data.put("applicantPhone", "13800000001");
-        data.put("district", "jinshui");
-        data.put("townshipOffice", "jingbalu");
-        data.put("disabilityCertificateNo", "41010519800101123441");
-        data.put("disabilityCategory", "physical");
-        data.put("disabilityGrade", 1);
         data.put("subsidiesClaimed", subsidiesClaimed);
-        data.put("inDibaoHousehold", true);
-        data.put("inLowIncomeHousehold", false);
-        data.put("longTermCareMonths", 12);
-        data.put("receivesExtremePovertySupport", false);
-        data.put("receivesOrphanBasicLiving", false);
-        data.put("receivesSimilarLivingAllowance", false);
-        data.put("receivesSimilarCareAllowance", false);
-        data.put("careFundedByInstitution", false);
         return data;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.tongban.testsupport.EngineTime;
+import cn.tongban.testsupport.SampleApplications;
 import cn.tongban.testsupport.TestInfrastructure;
 import cn.tongban.testsupport.TongbanIntegrationTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +20,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -399,27 +399,9 @@ class MarriageRegistrationProcessTest {
     // ---- the couple and the case
 
     private static Map<String, Object> couple(String district, String date, String halfDay) {
-        Map<String, Object> v = new HashMap<>();
-        v.put("applicantName", "李强");
-        v.put("applicantIdNumber", "510107199001010018");
-        v.put("applicantPhone", "13912345678");
-        v.put("applicantEmail", "couple-" + UUID.randomUUID() + "@example.cn");
-        v.put("applicantHukouProvince", "510000");
-        v.put("applicantMaritalStatus", "UNMARRIED");
-        v.put("partnerName", "陈静");
-        v.put("partnerIdNumber", "440106199707210025");
-        v.put("partnerPhone", "13712345678");
-        v.put("partnerHukouProvince", "440000");
+        Map<String, Object> v = SampleApplications.marriageRegistration(date, halfDay);
         v.put("partnerMaritalStatus", "DIVORCED");
         v.put("district", district);
-        v.put("appointmentDate", date);
-        v.put("appointmentHalfDay", halfDay);
-        v.put("hasIdCard", true);
-        v.put("signedDeclaration", true);
-        v.put("hukouBooksPresented", true);
-        v.put("registeringOfficeIsHukouPlace", false);
-        v.put("residencePermitWhereRegistering", true);
-        v.put("prohibitedKinship", false);
         return v;
     }
 

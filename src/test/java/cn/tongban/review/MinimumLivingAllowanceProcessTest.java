@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.tongban.catalog.ServiceCatalog;
 import cn.tongban.catalog.Step;
 import cn.tongban.testsupport.EngineTime;
+import cn.tongban.testsupport.SampleApplications;
 import cn.tongban.testsupport.TestInfrastructure;
 import cn.tongban.testsupport.TongbanIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +20,6 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +60,7 @@ class MinimumLivingAllowanceProcessTest {
 
     static final String PROCESS = "minimum-living-allowance";
     /** Not in the demo economic-status data: the household's declaration stands. */
-    static final String UNKNOWN_TO_PLATFORM = "410105198808081238";
+    static final String UNKNOWN_TO_PLATFORM = SampleApplications.ID_UNKNOWN_TO_PLATFORM;
     /** Demo data: the platform finds 1200 yuan a month and no assets over the limit. */
     static final String PLATFORM_LOW_INCOME = "410105196503121025";
     /** Demo data: the platform finds 3600 yuan a month. */
@@ -415,20 +415,9 @@ class MinimumLivingAllowanceProcessTest {
     private Case apply(String idNumber) {
         String receiptNo = "DB-TEST-" + UUID.randomUUID();
         String email = "applicant-" + UUID.randomUUID() + "@example.cn";
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("applicantName", "张三");
+        Map<String, Object> variables = SampleApplications.minimumLivingAllowance();
         variables.put("applicantIdNumber", idNumber);
-        variables.put("applicantPhone", "13800000001");
         variables.put("applicantEmail", email);
-        variables.put("district", "jinshui");
-        variables.put("townshipOffice", "文化路街道");
-        variables.put("householdMembers", 3);
-        variables.put("keyGroupMembers", 1);
-        variables.put("declaredMonthlyIncome", 1500.00);
-        variables.put("declaredAssetsOverLimit", false);
-        variables.put("declaredExcludedProperty", false);
-        variables.put("singlePersonCase", false);
-        variables.put("applicantSeriouslyIll", false);
         variables.put("acceptedAt", ClockUtil.getCurrentTime());
         String id = runtime.startProcessInstanceByKey(PROCESS, receiptNo, variables).getId();
         return new Case(id, receiptNo, email);

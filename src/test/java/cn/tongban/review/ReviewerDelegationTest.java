@@ -9,21 +9,15 @@ import cn.tongban.identity.UserDirectory;
 import cn.tongban.review.WorkbenchCases.Case;
 import cn.tongban.testsupport.TestBrowser;
 import cn.tongban.testsupport.TongbanIntegrationTest;
+import cn.tongban.testsupport.Together;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Comment;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -57,7 +51,6 @@ class ReviewerDelegationTest {
     UserDirectory directory;
 
     WorkbenchCases cases;
-    ExecutorService threads;
 
     @BeforeEach
     void setUp() {
@@ -69,12 +62,6 @@ class ReviewerDelegationTest {
                         Role.REVIEWER, "jinshui", List.of("township-jinshui")), "demo");
             }
         }
-        threads = Executors.newFixedThreadPool(2);
-    }
-
-    @AfterEach
-    void stopThreads() {
-        threads.shutdownNow();
     }
 
     @Test
@@ -137,7 +124,7 @@ class ReviewerDelegationTest {
         Case c = cases.allowance("jinshui");
         String taskId = cases.openTask(c).getId();
 
-        List<ResponseEntity<JsonNode>> answers = together(
+        List<ResponseEntity<JsonNode>> answers = Together.run(
                 () -> delegate("reviewer.jinshui", taskId, THIRD),
                 () -> cases.post(WorkbenchCases.COLLEAGUE, "/api/tasks/" + taskId + "/claim", null));
 
@@ -180,27 +167,5 @@ class ReviewerDelegationTest {
 
     private ResponseEntity<JsonNode> delegate(String user, String taskId, String userId) {
         return cases.post(user, "/api/tasks/" + taskId + "/delegate", Map.of("userId", userId));
-    }
-
-    /** Runs both calls released at the same instant and waits for both answers. */
-    @SafeVarargs
-    private List<ResponseEntity<JsonNode>> together(Callable<ResponseEntity<JsonNode>>... calls) throws Exception {
-        CountDownLatch ready = new CountDownLatch(calls.length);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<ResponseEntity<JsonNode>>> futures = new ArrayList<>();
-        for (Callable<ResponseEntity<JsonNode>> call : calls) {
-            futures.add(threads.submit(() -> {
-                ready.countDown();
-                go.await();
-                return call.call();
-            }));
-        }
-        assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
-        go.countDown();
-        List<ResponseEntity<JsonNode>> answers = new ArrayList<>();
-        for (Future<ResponseEntity<JsonNode>> future : futures) {
-            answers.add(future.get(60, TimeUnit.SECONDS));
-        }
-        return answers;
     }
 }

@@ -5,18 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.tongban.identity.UserDirectory;
 import cn.tongban.review.WorkbenchCases.Case;
 import cn.tongban.testsupport.TongbanIntegrationTest;
+import cn.tongban.testsupport.Together;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,18 +34,11 @@ class ReviewerWorkbenchRaceTest {
     UserDirectory directory;
 
     WorkbenchCases cases;
-    ExecutorService threads;
 
     @BeforeEach
     void setUp() {
         cases = new WorkbenchCases(engine, http);
         WorkbenchCases.ensureColleague(directory);
-        threads = Executors.newFixedThreadPool(2);
-    }
-
-    @AfterEach
-    void stopThreads() {
-        threads.shutdownNow();
     }
 
     @RepeatedTest(3)
@@ -60,7 +46,7 @@ class ReviewerWorkbenchRaceTest {
         Case c = cases.allowance("jinshui");
         String path = "/api/tasks/" + cases.openTask(c).getId() + "/claim";
 
-        List<ResponseEntity<JsonNode>> answers = together(
+        List<ResponseEntity<JsonNode>> answers = Together.run(
                 () -> cases.post("reviewer.jinshui", path, null),
                 () -> cases.post(WorkbenchCases.COLLEAGUE, path, null));
 
@@ -85,7 +71,7 @@ class ReviewerWorkbenchRaceTest {
         String path = "/api/tasks/" + taskId + "/complete";
         Map<String, Object> accept = Map.of("variables", Map.of("acceptanceDecision", "ACCEPT"));
 
-        List<ResponseEntity<JsonNode>> answers = together(
+        List<ResponseEntity<JsonNode>> answers = Together.run(
                 () -> cases.post("reviewer.jinshui", path, accept),
                 () -> cases.post("reviewer.jinshui", path, accept));
 
@@ -112,27 +98,5 @@ class ReviewerWorkbenchRaceTest {
         assertThat(cases.post("reviewer.jinshui", "/api/tasks/" + taskId + "/unclaim", null).getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
         assertThat(cases.openTask(c).getAssignee()).isEqualTo(WorkbenchCases.COLLEAGUE);
-    }
-
-    /** Runs both calls released at the same instant and waits for both answers. */
-    @SafeVarargs
-    private List<ResponseEntity<JsonNode>> together(Callable<ResponseEntity<JsonNode>>... calls) throws Exception {
-        CountDownLatch ready = new CountDownLatch(calls.length);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<ResponseEntity<JsonNode>>> futures = new ArrayList<>();
-        for (Callable<ResponseEntity<JsonNode>> call : calls) {
-            futures.add(threads.submit(() -> {
-                ready.countDown();
-                go.await();
-                return call.call();
-            }));
-        }
-        assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
-        go.countDown();
-        List<ResponseEntity<JsonNode>> answers = new ArrayList<>();
-        for (Future<ResponseEntity<JsonNode>> future : futures) {
-            answers.add(future.get(60, TimeUnit.SECONDS));
-        }
-        return answers;
     }
 }

@@ -3,17 +3,16 @@ package cn.tongban.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tongban.testsupport.EngineTime;
+import cn.tongban.testsupport.EngineUsers;
+import cn.tongban.testsupport.SampleApplications;
 import cn.tongban.testsupport.TongbanIntegrationTest;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,18 +59,11 @@ class TasklistAccessTest {
     }
 
     private String startAllowanceCaseIn(String district) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("applicantName", "张三");
+        Map<String, Object> variables = SampleApplications.minimumLivingAllowance();
         variables.put("applicantIdNumber", "410105196503121025");
         variables.put("district", district);
-        variables.put("townshipOffice", "文化路街道");
-        variables.put("householdMembers", 3);
         variables.put("keyGroupMembers", 0);
         variables.put("declaredMonthlyIncome", 1000.0);
-        variables.put("declaredAssetsOverLimit", false);
-        variables.put("declaredExcludedProperty", false);
-        variables.put("singlePersonCase", false);
-        variables.put("applicantSeriouslyIll", false);
         String id = engine.getRuntimeService().startProcessInstanceByKey("minimum-living-allowance",
                 "DB-TASKLIST-" + UUID.randomUUID(), variables).getId();
         EngineTime.executeDueJobs(engine.getManagementService(), id);
@@ -79,14 +71,6 @@ class TasklistAccessTest {
     }
 
     private <T> T as(String userId, Supplier<T> action) {
-        IdentityService identity = engine.getIdentityService();
-        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).toList();
-        identity.setAuthentication(userId, groups);
-        try {
-            return action.get();
-        } finally {
-            identity.clearAuthentication();
-        }
+        return EngineUsers.as(engine, userId, action);
     }
 }

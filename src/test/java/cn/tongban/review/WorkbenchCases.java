@@ -4,6 +4,7 @@ import cn.tongban.identity.NewUser;
 import cn.tongban.identity.Role;
 import cn.tongban.identity.UserDirectory;
 import cn.tongban.testsupport.EngineTime;
+import cn.tongban.testsupport.SampleApplications;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,42 +42,20 @@ final class WorkbenchCases {
 
     /** A 低保 application of 张三 (ID 410105196503121025) in {@code district}, waiting at acceptance. */
     Case allowance(String district) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("applicantName", "张三");
+        Map<String, Object> variables = SampleApplications.minimumLivingAllowance();
         variables.put("applicantIdNumber", "410105196503121025");
-        variables.put("applicantPhone", "13800000001");
         variables.put("district", district);
-        variables.put("townshipOffice", "文化路街道");
-        variables.put("householdMembers", 3);
         variables.put("keyGroupMembers", 0);
         variables.put("declaredMonthlyIncome", 1000.0);
-        variables.put("declaredAssetsOverLimit", false);
-        variables.put("declaredExcludedProperty", false);
-        variables.put("singlePersonCase", false);
-        variables.put("applicantSeriouslyIll", false);
         return start("minimum-living-allowance", "DB-WB-", variables);
     }
 
     /** A disability-subsidies application of a grade-1 person for {@code claimed} subsidies, in Jinshui. */
     Case disability(String claimed) {
-        Map<String, Object> variables = new HashMap<>();
+        Map<String, Object> variables = SampleApplications.disabilitySubsidies();
         variables.put("applicantName", "欧阳娜娜");
-        variables.put("applicantIdNumber", "410105198001011234");
         variables.put("applicantPhone", "13800000002");
-        variables.put("district", "jinshui");
-        variables.put("townshipOffice", "jingbalu");
-        variables.put("disabilityCertificateNo", "41010519800101123441");
-        variables.put("disabilityCategory", "physical");
-        variables.put("disabilityGrade", 1);
         variables.put("subsidiesClaimed", claimed);
-        variables.put("inDibaoHousehold", true);
-        variables.put("inLowIncomeHousehold", false);
-        variables.put("longTermCareMonths", 12);
-        variables.put("receivesExtremePovertySupport", false);
-        variables.put("receivesOrphanBasicLiving", false);
-        variables.put("receivesSimilarLivingAllowance", false);
-        variables.put("receivesSimilarCareAllowance", false);
-        variables.put("careFundedByInstitution", false);
         return start("disability-subsidies", "CJ-WB-", variables);
     }
 
@@ -94,26 +73,7 @@ final class WorkbenchCases {
      */
     Case marriageAtVerification(String bookedAt, String date) {
         EngineTime.set(bookedAt);
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("applicantName", "李强");
-        variables.put("applicantIdNumber", "510107199001010018");
-        variables.put("applicantPhone", "13912345678");
-        variables.put("applicantHukouProvince", "510000");
-        variables.put("applicantMaritalStatus", "UNMARRIED");
-        variables.put("partnerName", "陈静");
-        variables.put("partnerIdNumber", "440106199707210025");
-        variables.put("partnerPhone", "13712345678");
-        variables.put("partnerHukouProvince", "440000");
-        variables.put("partnerMaritalStatus", "UNMARRIED");
-        variables.put("district", "jinshui");
-        variables.put("appointmentDate", date);
-        variables.put("appointmentHalfDay", "AM");
-        variables.put("hasIdCard", true);
-        variables.put("signedDeclaration", true);
-        variables.put("hukouBooksPresented", true);
-        variables.put("registeringOfficeIsHukouPlace", false);
-        variables.put("residencePermitWhereRegistering", true);
-        variables.put("prohibitedKinship", false);
+        Map<String, Object> variables = SampleApplications.marriageRegistration(date, "AM");
         Case c = start("marriage-registration", "HY-WB-", variables);
         EngineTime.set(date + "T09:10:00+08:00");
         engine.getRuntimeService().createMessageCorrelation("PartiesArrived").processInstanceId(c.id()).correlate();

@@ -3,6 +3,7 @@ package cn.tongban.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tongban.testsupport.EngineTime;
+import cn.tongban.testsupport.SampleApplications;
 import cn.tongban.testsupport.TestInfrastructure;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,8 +30,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class AllowanceCases {
 
     static final String PROCESS = "minimum-living-allowance";
-    /** Not in the demo economic-status data: the household's declaration stands. */
-    static final String UNKNOWN_TO_PLATFORM = "410105198808081238";
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -52,20 +50,8 @@ public final class AllowanceCases {
     /** Applies at the engine's current time, in the given district. */
     public Case apply(String district) {
         String receiptNo = "DB-SLA-" + UUID.randomUUID();
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("applicantName", "张三");
-        variables.put("applicantIdNumber", UNKNOWN_TO_PLATFORM);
-        variables.put("applicantPhone", "13800000001");
-        variables.put("applicantEmail", "applicant-" + UUID.randomUUID() + "@example.cn");
+        Map<String, Object> variables = SampleApplications.minimumLivingAllowance();
         variables.put("district", district);
-        variables.put("townshipOffice", "文化路街道");
-        variables.put("householdMembers", 3);
-        variables.put("keyGroupMembers", 1);
-        variables.put("declaredMonthlyIncome", 1500.00);
-        variables.put("declaredAssetsOverLimit", false);
-        variables.put("declaredExcludedProperty", false);
-        variables.put("singlePersonCase", false);
-        variables.put("applicantSeriouslyIll", false);
         variables.put("acceptedAt", ClockUtil.getCurrentTime());
         Case c = new Case(runtime.startProcessInstanceByKey(PROCESS, receiptNo, variables).getId(), receiptNo);
         runJobs(c);

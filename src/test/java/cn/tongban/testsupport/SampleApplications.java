@@ -10,7 +10,29 @@ import java.util.UUID;
  */
 public final class SampleApplications {
 
+    /** Held by no household in the demo economic-status data, so the household's own declaration stands. */
+    public static final String ID_UNKNOWN_TO_PLATFORM = "410105198808081238";
+
     private SampleApplications() {
+    }
+
+    /** 最低生活保障: a household of three in Jinshui, one member in a key group, declaring 1,500 yuan a month. */
+    public static Map<String, Object> minimumLivingAllowance() {
+        Map<String, Object> data = new HashMap<>();
+        data.put("applicantName", "张三");
+        data.put("applicantIdNumber", ID_UNKNOWN_TO_PLATFORM);
+        data.put("applicantPhone", "13800000001");
+        data.put("applicantEmail", "allowance-" + UUID.randomUUID() + "@example.cn");
+        data.put("district", "jinshui");
+        data.put("townshipOffice", "文化路街道");
+        data.put("householdMembers", 3);
+        data.put("keyGroupMembers", 1);
+        data.put("declaredMonthlyIncome", 1500.0);
+        data.put("declaredAssetsOverLimit", false);
+        data.put("declaredExcludedProperty", false);
+        data.put("singlePersonCase", false);
+        data.put("applicantSeriouslyIll", false);
+        return data;
     }
 
     /** 残疾人两项补贴: a grade 1 certificate holder in a 低保 household in Jinshui claiming both subsidies. */

@@ -1,13 +1,15 @@
 package cn.tongban.crossprovince.internal;
 
+import cn.tongban.web.FieldErrors;
+import cn.tongban.web.InvalidField;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -32,12 +34,12 @@ class DeliveriesController {
     ResponseEntity<?> list(@RequestParam(required = false) String state,
                            @RequestParam(required = false, defaultValue = "100") String limit) {
         DeliveryStore.State wanted = null;
-        List<Map<String, String>> errors = new java.util.ArrayList<>();
+        List<InvalidField> errors = new ArrayList<>();
         if (state != null) {
             wanted = Arrays.stream(DeliveryStore.State.values()).filter(s -> s.name().equals(state)).findFirst()
                     .orElse(null);
             if (wanted == null) {
-                errors.add(Map.of("field", "state", "message", "one of PENDING, DELIVERED, REFUSED"));
+                errors.add(new InvalidField("state", "one of PENDING, DELIVERED, REFUSED"));
             }
         }
         int max = 0;
@@ -47,12 +49,11 @@ class DeliveriesController {
             max = -1;
         }
         if (max < 1 || max > 500) {
-            errors.add(Map.of("field", "limit", "message", "a whole number from 1 to 500"));
+            errors.add(new InvalidField("limit", "a whole number from 1 to 500"));
         }
         if (!errors.isEmpty()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "invalid query");
+            ProblemDetail problem = FieldErrors.problem("invalid query", errors);
             problem.setType(URI.create(InboundProblem.PREFIX + "invalid"));
-            problem.setProperty("errors", errors);
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         return ResponseEntity.ok(deliveries.list(wanted, max).stream().map(DeliveriesController::view).toList());

@@ -3,7 +3,7 @@ package cn.tongban.crossprovince.internal;
 import cn.tongban.crossprovince.AuthorityProperties;
 import cn.tongban.crossprovince.CrossProvinceProperties;
 import cn.tongban.crossprovince.CrossProvinceProperties.Partner;
-import cn.tongban.crossprovince.internal.InboundProblem.FieldError;
+import cn.tongban.web.InvalidField;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -97,17 +97,17 @@ class InboundMessages {
         if (body.length > max) {
             throw tooLarge(max);
         }
-        List<FieldError> missing = new ArrayList<>();
+        List<InvalidField> missing = new ArrayList<>();
         for (String header : List.of(Signatures.AUTHORITY, Signatures.MESSAGE_ID, Signatures.TIMESTAMP,
                 Signatures.SIGNATURE)) {
             String value = request.getHeader(header);
             if (value == null || value.isBlank()) {
-                missing.add(new FieldError(header, "required header"));
+                missing.add(new InvalidField(header, "required header"));
             }
         }
         String messageId = request.getHeader(Signatures.MESSAGE_ID);
         if (messageId != null && !messageId.isBlank() && !MESSAGE_ID.matcher(messageId).matches()) {
-            missing.add(new FieldError(Signatures.MESSAGE_ID, "8 to 64 letters, digits or dashes"));
+            missing.add(new InvalidField(Signatures.MESSAGE_ID, "8 to 64 letters, digits or dashes"));
         }
         if (!missing.isEmpty()) {
             throw InboundProblem.invalid(missing);
@@ -120,7 +120,7 @@ class InboundMessages {
         try {
             sentAt = OffsetDateTime.parse(timestamp).toInstant();
         } catch (DateTimeParseException e) {
-            throw InboundProblem.invalid(List.of(new FieldError(Signatures.TIMESTAMP, "ISO-8601 with offset")));
+            throw InboundProblem.invalid(List.of(new InvalidField(Signatures.TIMESTAMP, "ISO-8601 with offset")));
         }
         if (Duration.between(sentAt, Instant.now()).abs().compareTo(properties.replayWindow()) > 0) {
             throw new InboundProblem(HttpStatus.UNAUTHORIZED, InboundProblem.PREFIX + "stale",
@@ -302,13 +302,13 @@ class InboundMessages {
         try {
             JsonNode root = json.readTree(body);
             if (root == null || !root.isObject()) {
-                throw InboundProblem.invalid(List.of(new FieldError("body", "a JSON object is required")));
+                throw InboundProblem.invalid(List.of(new InvalidField("body", "a JSON object is required")));
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw InboundProblem.invalid(List.of(new FieldError("body", "not valid JSON")));
+            throw InboundProblem.invalid(List.of(new InvalidField("body", "not valid JSON")));
         } catch (IOException e) {
-            throw InboundProblem.invalid(List.of(new FieldError("body", "not readable")));
+            throw InboundProblem.invalid(List.of(new InvalidField("body", "not readable")));
         }
     }
 
@@ -325,10 +325,10 @@ class InboundMessages {
     /** Collects every problem of a message's content, each named by its JSON path. */
     private static final class Checks {
 
-        private final List<FieldError> errors = new ArrayList<>();
+        private final List<InvalidField> errors = new ArrayList<>();
 
         void add(String field, String message) {
-            errors.add(new FieldError(field, message));
+            errors.add(new InvalidField(field, message));
         }
 
         void throwIfAny() {

@@ -1,5 +1,7 @@
 package cn.tongban.crossprovince.internal;
 
+import cn.tongban.web.FieldErrors;
+import cn.tongban.web.InvalidField;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -16,25 +18,22 @@ class InboundProblem extends RuntimeException {
     /** No case is waiting for this status (yet): the sender tries again later. */
     static final String NOT_WAITING = PREFIX + "not-waiting";
 
-    record FieldError(String field, String message) {
-    }
-
     private final HttpStatus status;
     private final String type;
-    private final List<FieldError> errors;
+    private final List<InvalidField> errors;
 
     InboundProblem(HttpStatus status, String type, String detail) {
         this(status, type, detail, List.of());
     }
 
-    InboundProblem(HttpStatus status, String type, String detail, List<FieldError> errors) {
+    InboundProblem(HttpStatus status, String type, String detail, List<InvalidField> errors) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
         this.errors = List.copyOf(errors);
     }
 
-    static InboundProblem invalid(List<FieldError> errors) {
+    static InboundProblem invalid(List<InvalidField> errors) {
         return new InboundProblem(HttpStatus.BAD_REQUEST, PREFIX + "invalid", "the message is not valid", errors);
     }
 
@@ -46,7 +45,7 @@ class InboundProblem extends RuntimeException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, getMessage());
         problem.setType(URI.create(type));
         if (!errors.isEmpty()) {
-            problem.setProperty("errors", errors);
+            FieldErrors.withErrors(problem, errors);
         }
         return problem;
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.tongban.testsupport.EngineTime;
+import cn.tongban.testsupport.EngineUsers;
+import cn.tongban.testsupport.SampleApplications;
 import cn.tongban.testsupport.TestBrowser;
 import cn.tongban.testsupport.TongbanIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +23,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -206,19 +206,12 @@ class TasklistFiltersTest {
     }
 
     private String startAllowanceCaseIn(String district) {
-        Map<String, Object> variables = new HashMap<>();
+        Map<String, Object> variables = SampleApplications.minimumLivingAllowance();
         variables.put("applicantName", "王芳");
         variables.put("applicantIdNumber", "410105196503121025");
-        variables.put("applicantEmail", "filters-" + UUID.randomUUID() + "@example.cn");
         variables.put("district", district);
-        variables.put("townshipOffice", "文化路街道");
-        variables.put("householdMembers", 3);
         variables.put("keyGroupMembers", 0);
         variables.put("declaredMonthlyIncome", 1000.0);
-        variables.put("declaredAssetsOverLimit", false);
-        variables.put("declaredExcludedProperty", false);
-        variables.put("singlePersonCase", false);
-        variables.put("applicantSeriouslyIll", false);
         String id = engine.getRuntimeService().startProcessInstanceByKey("minimum-living-allowance",
                 "DB-FILTER-" + UUID.randomUUID(), variables).getId();
         EngineTime.executeDueJobs(engine.getManagementService(), id);
@@ -226,13 +219,6 @@ class TasklistFiltersTest {
     }
 
     private <T> T as(String userId, Supplier<T> action) {
-        List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).toList();
-        engine.getIdentityService().setAuthentication(userId, groups);
-        try {
-            return action.get();
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
+        return EngineUsers.as(engine, userId, action);
     }
 }
