@@ -356,7 +356,7 @@ class DisabilitySubsidiesProcessTest {
         assertThat(runtimeService.getVariable(c.id, "hukouDecisionDeadline")).isEqualTo(at("2025-10-27T17:30:00+08:00"));
         runtimeService.createMessageCorrelation("HukouCaseAccepted").processInstanceBusinessKey(c.receiptNo)
                 .setVariable("hukouAuthority", "海口市民政局").correlate();
-        assertThat(c.activeActivities()).containsExactly("hukouDecisionReceived");
+        assertThat(c.activeActivities()).containsExactly("awaitHukouAnswer");
 
         EngineTime.set("2025-10-24T15:00:00+08:00");
         runtimeService.createMessageCorrelation("HukouDecisionReceived").processInstanceBusinessKey(c.receiptNo)

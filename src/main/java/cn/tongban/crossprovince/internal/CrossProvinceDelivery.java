@@ -225,7 +225,10 @@ class CrossProvinceDelivery implements JavaDelegate {
         message.put("caseDeadline", time(deadlines.caseDueAt(execution)));
         message.put("caseDeadlineProvisional",
                 Boolean.TRUE.equals(execution.getVariable(Deadlines.CASE_DEADLINE_PROVISIONAL)));
-        message.put("hukouDecisionDeadline", time(deadlines.dueAt(execution, "hukouDecision")));
+        // only a service whose catalogue entry limits the hukou authority's part on its own (disability subsidies)
+        if (deadlines.serviceOf(execution).step("hukouDecision").isPresent()) {
+            message.put("hukouDecisionDeadline", time(deadlines.dueAt(execution, "hukouDecision")));
+        }
         Map<String, Object> acceptance = new LinkedHashMap<>();
         acceptance.put("authorityCode", authority.code());
         acceptance.put("authorityName", authority.name());

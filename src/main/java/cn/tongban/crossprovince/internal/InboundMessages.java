@@ -27,6 +27,8 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +45,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class InboundMessages {
 
-    /** Message start event of a service model's hukou-authority side. */
+    /**
+     * Message start event of a service model's hukou-authority side. Start messages are unique in an engine, so a
+     * second service names its own {@code CrossProvinceCaseReceived-<service code>}.
+     */
     static final String CASE_RECEIVED = "CrossProvinceCaseReceived";
     static final String HUKOU_ACCEPTED = "HukouCaseAccepted";
     static final String HUKOU_DECIDED = "HukouDecisionReceived";
@@ -150,7 +155,7 @@ class InboundMessages {
         Checks checks = new Checks();
         String receiptNo = checks.text(root, "receiptNo", RECEIPT_NO);
         String serviceCode = checks.text(root, "serviceCode", VARIABLE_OR_CODE);
-        Optional<ProcessDefinition> definition = Optional.ofNullable(serviceCode).flatMap(this::handOverTarget);
+        Optional<HandOverTarget> definition = Optional.ofNullable(serviceCode).flatMap(this::handOverTarget);
         if (serviceCode != null && definition.isEmpty()) {
             checks.add("serviceCode", "not a service handed over between authorities here");
         }
@@ -190,8 +195,8 @@ class InboundMessages {
                 throw new InboundProblem(HttpStatus.CONFLICT, InboundProblem.DUPLICATE_CASE,
                         "case " + receiptNo + " was handed over already");
             }
-            ProcessInstance instance = runtime.createMessageCorrelation(CASE_RECEIVED)
-                    .processDefinitionId(definition.get().getId())
+            ProcessInstance instance = runtime.createMessageCorrelation(definition.get().message())
+                    .processDefinitionId(definition.get().definition().getId())
                     .processInstanceBusinessKey(receiptNo)
                     .setVariables(variables)
                     .correlateStartMessage();
@@ -251,7 +256,8 @@ class InboundMessages {
             case DECIDED -> variables.putValue("hukouDecidedAt", java.util.Date.from(at.toInstant()));
             case CORRECTION_NEEDED -> {
                 variables.putValue("hukouCorrectionAt", java.util.Date.from(at.toInstant()));
-                variables.putValue(CrossProvinceDelivery.CORRECTION_ROUND, round);
+                // a whole number as the model's expressions count it (Long), on both sides alike
+                variables.putValue(CrossProvinceDelivery.CORRECTION_ROUND, round.longValue());
             }
             default -> variables.putValue("handoffSupplementAt", java.util.Date.from(at.toInstant()));
         }
@@ -264,7 +270,8 @@ class InboundMessages {
                         .processInstanceVariableEquals("handoffPartner", message.partner().id());
                 if (expectedRound != null) {
                     // an answer belongs to the round the hukou authority asked in, not to a later one
-                    correlation.processInstanceVariableEquals(CrossProvinceDelivery.CORRECTION_ROUND, expectedRound);
+                    correlation.processInstanceVariableEquals(CrossProvinceDelivery.CORRECTION_ROUND,
+                            expectedRound.longValue());
                 }
                 processInstanceId = correlation.setVariables(variables)
                         .correlateWithResult()
@@ -332,9 +339,24 @@ class InboundMessages {
 
     private static final Pattern VARIABLE_OR_CODE = Pattern.compile("[a-z][a-z0-9-]{0,63}");
 
-    private Optional<ProcessDefinition> handOverTarget(String serviceCode) {
-        return Optional.ofNullable(repository.createProcessDefinitionQuery().processDefinitionKey(serviceCode)
-                .messageEventSubscriptionName(CASE_RECEIVED).latestVersion().singleResult());
+    /** The latest model of a service that takes handed-over cases, and the name of its start message. */
+    private record HandOverTarget(ProcessDefinition definition, String message) {
+    }
+
+    private Optional<HandOverTarget> handOverTarget(String serviceCode) {
+        ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(serviceCode)
+                .latestVersion().singleResult();
+        if (definition == null) {
+            return Optional.empty();
+        }
+        List<String> names = List.of(CASE_RECEIVED, CASE_RECEIVED + "-" + serviceCode);
+        return repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(StartEvent.class).stream()
+                .flatMap(start -> start.getEventDefinitions().stream())
+                .filter(MessageEventDefinition.class::isInstance)
+                .map(event -> ((MessageEventDefinition) event).getMessage())
+                .filter(message -> message != null && names.contains(message.getName()))
+                .findFirst()
+                .map(message -> new HandOverTarget(definition, message.getName()));
     }
 
     private <T> T inTransaction(java.util.function.Supplier<T> work) {
