@@ -112,13 +112,7 @@ class TwoAuthoritiesTest {
     @Test
     void aCaseAppliedForInZhengzhouIsDecidedInHaikouOnceThoughHaikouWasDownAndTheApplicantSeesTheDecision()
             throws Exception {
-        Map<String, Object> data = SampleApplications.disabilitySubsidies();
-        // the intake checks the ID number's check digit (ISO 7064 MOD 11-2)
-        data.put("applicantIdNumber", "410105198001011239");
-        data.put("disabilityCertificateNo", "41010519800101123941");
-        data.put("hukouLocal", false);
-        data.put("hukouProvince", "460000");
-        data.put("hukouPlace", "海南省海口市龙华区");
+        Map<String, Object> data = hukouInHainan();
         String email = (String) data.get("applicantEmail");
         JsonNode receipt = zhengzhou.asUser("zhangsan", "POST", "/api/applications",
                 Map.of("serviceCode", "disability-subsidies", "data", data), 201);
@@ -309,12 +303,7 @@ class TwoAuthoritiesTest {
     void theHukouAuthorityAsksForMissingMaterialsTheApplicantAnswersAtHomeAndTheSupplementArrivesOnce()
             throws Exception {
         haikou.ensureStarted();
-        Map<String, Object> data = SampleApplications.disabilitySubsidies();
-        data.put("applicantIdNumber", "410105198001011239");
-        data.put("disabilityCertificateNo", "41010519800101123941");
-        data.put("hukouLocal", false);
-        data.put("hukouProvince", "460000");
-        data.put("hukouPlace", "海南省海口市龙华区");
+        Map<String, Object> data = hukouInHainan();
         String email = (String) data.get("applicantEmail");
         String receiptNo = zhengzhou.asUser("zhangsan", "POST", "/api/applications",
                 Map.of("serviceCode", "disability-subsidies", "data", data), 201).path("receiptNo").asText();
@@ -430,6 +419,13 @@ class TwoAuthoritiesTest {
             zhengzhou.runJobs(zz);
             assertThat(zhengzhou.asUser("zhangsan", "GET", "/api/applications/" + receiptNo, null, 200)
                     .path("status").asText()).isEqualTo("DECIDED_APPROVED");
+            // once decided nobody waits for a notice: a late one, or one for a receipt never seen, is not taken
+            for (String receipt : List.of(receiptNo, "CJ-NOBODY-" + UUID.randomUUID())) {
+                Message unwanted = new Message(correctionNeededBody(receipt, 2));
+                assertRefused(zhengzhou.inbound("/status", unwanted.headers(HAIKOU, SECRET), unwanted.body), 409,
+                        "not-waiting");
+                assertThat(zhengzhou.storedMessage(unwanted.id)).isZero();
+            }
             assertThat(haikou.inboundMessages(receiptNo)).containsExactly("CASE", "SUPPLEMENT");
             assertThat(zhengzhou.inboundMessages(receiptNo))
                     .containsExactlyInAnyOrder("ACCEPTED", "CORRECTION_NEEDED", "DECIDED");
@@ -505,21 +501,20 @@ class TwoAuthoritiesTest {
                 + haikou.runtime().createProcessInstanceQuery().processInstanceBusinessKey(plain).count()).isZero();
     }
 
-    String applyForDibao() throws IOException {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("applicantName", "张三");
+    /** A disability-subsidies applicant living in Zhengzhou whose hukou is in Hainan. */
+    static Map<String, Object> hukouInHainan() {
+        Map<String, Object> data = SampleApplications.disabilitySubsidies();
+        // the intake checks the ID number's check digit (ISO 7064 MOD 11-2)
         data.put("applicantIdNumber", "410105198001011239");
-        data.put("applicantPhone", "13800000001");
-        data.put("applicantEmail", "dibao-" + UUID.randomUUID() + "@example.cn");
-        data.put("district", "jinshui");
-        data.put("townshipOffice", "文化路街道");
-        data.put("householdMembers", 3);
-        data.put("keyGroupMembers", 1);
-        data.put("declaredMonthlyIncome", 1500);
-        data.put("declaredAssetsOverLimit", false);
-        data.put("declaredExcludedProperty", false);
-        data.put("singlePersonCase", false);
-        data.put("applicantSeriouslyIll", false);
+        data.put("disabilityCertificateNo", "41010519800101123941");
+        data.put("hukouLocal", false);
+        data.put("hukouProvince", "460000");
+        data.put("hukouPlace", "海南省海口市龙华区");
+        return data;
+    }
+
+    String applyForDibao() throws IOException {
+        Map<String, Object> data = SampleApplications.minimumLivingAllowance();
         return zhengzhou.asUser("zhangsan", "POST", "/api/applications",
                 Map.of("serviceCode", "minimum-living-allowance", "data", data), 201).path("receiptNo").asText();
     }
@@ -540,7 +535,8 @@ class TwoAuthoritiesTest {
         body.put("status", "CORRECTION_NEEDED");
         body.put("at", OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).toString());
         body.put("round", round);
-        body.put("correction", Map.of("items", List.of("户口簿首页及本人页复印件"), "reason", "户籍核验需要"));
+        body.put("correction", Map.of("items", List.of("户口簿首页及本人页复印件"),
+                "reason", "户籍核验需要"));
         return json.writeValueAsBytes(body);
     }
 

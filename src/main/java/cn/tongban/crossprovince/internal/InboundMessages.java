@@ -66,6 +66,7 @@ class InboundMessages {
     private static final int MAX_FIELDS = 200;
     private static final int MAX_TEXT = 4000;
     private static final int MAX_MATERIALS = 30;
+    private static final Pattern STATUS = Pattern.compile("ACCEPTED|DECIDED|CORRECTION_NEEDED|SUPPLEMENT");
     private static final int MAX_ITEMS = 30;
     private static final int MAX_ITEM = 500;
     private static final int MAX_ROUND = 99;
@@ -214,7 +215,7 @@ class InboundMessages {
         JsonNode root = parse(message.body());
         Checks checks = new Checks();
         String receiptNo = checks.text(root, "receiptNo", RECEIPT_NO);
-        String status = checks.text(root, "status", Pattern.compile("ACCEPTED|DECIDED|CORRECTION_NEEDED|SUPPLEMENT"));
+        String status = checks.text(root, "status", STATUS);
         OffsetDateTime at = checks.time(root, "at", true);
         String fromName = checks.optionalText(root.path("from"), "from.name", "name", 200);
         VariableMap variables = Variables.createVariables();
@@ -246,7 +247,8 @@ class InboundMessages {
             case ACCEPTED -> HUKOU_ACCEPTED;
             case DECIDED -> HUKOU_DECIDED;
             case CORRECTION_NEEDED -> HUKOU_CORRECTION_NEEDED;
-            default -> SUPPLEMENT_RECEIVED;
+            case SUPPLEMENT -> SUPPLEMENT_RECEIVED;
+            case CASE -> throw new IllegalArgumentException("a case is no status");
         };
         switch (kind) {
             case ACCEPTED -> {
@@ -259,7 +261,8 @@ class InboundMessages {
                 // a whole number as the model's expressions count it (Long), on both sides alike
                 variables.putValue(CrossProvinceDelivery.CORRECTION_ROUND, round.longValue());
             }
-            default -> variables.putValue("handoffSupplementAt", java.util.Date.from(at.toInstant()));
+            case SUPPLEMENT -> variables.putValue("handoffSupplementAt", java.util.Date.from(at.toInstant()));
+            case CASE -> throw new IllegalArgumentException("a case is no status");
         }
         Integer expectedRound = kind == MessageKind.SUPPLEMENT ? round : null;
         return inTransaction(() -> {
