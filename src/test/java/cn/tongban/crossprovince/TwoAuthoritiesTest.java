@@ -316,6 +316,7 @@ class TwoAuthoritiesTest {
         String hk = haikou.processOf(receiptNo);
         haikou.runJobs(hk);
         Date deadlineBefore = (Date) zhengzhou.runtime().getVariable(zz, "caseDeadline");
+        Date hukouWindowBefore = (Date) haikou.runtime().getVariable(hk, "hukouDecisionDeadline");
 
         try {
             // Haikou's township reviewer finds materials missing and says so on the task's own form
@@ -378,6 +379,12 @@ class TwoAuthoritiesTest {
             // the supplement reaches Haikou once; both show the moved deadline; the review goes on
             assertThat(haikou.runtime().getActiveActivityIds(hk)).containsExactly("townshipReview");
             assertThat(haikou.runtime().getVariable(hk, "caseDeadline")).isEqualTo(deadlineAfter);
+            // Haikou's own ten working days move too, and the review task is due by them
+            Date hukouWindowAfter = (Date) haikou.runtime().getVariable(hk, "hukouDecisionDeadline");
+            assertThat(hukouWindowAfter).isAfterOrEqualTo(Date.from(hukouWindowBefore.toInstant()
+                    .plus(Duration.ofDays(4))));
+            assertThat(haikou.tasks().createTaskQuery().processInstanceId(hk).singleResult().getDueDate())
+                    .isEqualTo(hukouWindowAfter);
             assertThat(haikou.runtime().getVariable(hk, "handoffSupplementAnswer")).isEqualTo("已补交户口簿");
             FileValue added = haikou.runtime().getVariableTyped(hk, "handoffSupplement1Material1");
             assertThat(added.getFilename()).isEqualTo("户口簿.pdf");
@@ -442,8 +449,8 @@ class TwoAuthoritiesTest {
         String apart = applyForDibao();
         String zz = zhengzhou.processOf(apart);
         zhengzhou.runJobs(zz);
-        zhengzhou.complete(zz, "acceptance", Map.of("acceptanceDecision", "ACCEPT", "applicantHukouLocal", false,
-                "householdHukouOneProvince", false, "memberHukouAndResidenceLocal", false,
+        zhengzhou.complete(zz, "acceptance", Map.of("acceptanceDecision", "ACCEPT", "applicantHukouElsewhere", true,
+                "householdHukouAcrossProvinces", true, "memberHukouAndResidenceLocal", false,
                 "memberHukouMatchesResidence", true, "hukouProvince", "460000"));
         assertThat(zhengzhou.runtime().getVariable(zz, "applicationPlaceRoute")).isEqualTo("HUKOU_AUTHORITY");
         zhengzhou.runJobs(zz);
@@ -484,7 +491,7 @@ class TwoAuthoritiesTest {
         String zzLocal = zhengzhou.processOf(local);
         zhengzhou.runJobs(zzLocal);
         zhengzhou.complete(zzLocal, "acceptance", Map.of("acceptanceDecision", "ACCEPT",
-                "applicantHukouLocal", false, "householdHukouOneProvince", false,
+                "applicantHukouElsewhere", true, "householdHukouAcrossProvinces", true,
                 "memberHukouAndResidenceLocal", true, "memberHukouMatchesResidence", true,
                 "hukouProvince", "460000"));
         assertThat(zhengzhou.runtime().getVariable(zzLocal, "applicationPlaceRoute")).isEqualTo("LOCAL");
