@@ -140,6 +140,21 @@ class DisabilitySubsidiesProcessTest {
     }
 
     @Test
+    void aLocalCaseNeverAsksAPartnerForMaterialsWhateverTheReviewFormHolds() {
+        Case c = receive(application("both"));
+        c.runJobs();
+        c.complete(c.task("acceptance"), Map.of("acceptanceOutcome", "accept"));
+        // only a case handed over by a partner goes back through it; here the review simply goes on
+        c.complete(c.task("townshipReview"), Map.of("townshipOpinion", "经入户核实，情况属实",
+                "hukouMaterialsOutcome", "correction", "correctionItems", "户口簿"));
+
+        assertThat(c.task("federationReview")).isNotNull();
+        assertThat(runtimeService.getVariable(c.id, "handoffCorrectionRound")).isNull();
+        assertThat(managementService.createJobQuery().processInstanceId(c.id).activityId("requestCorrection")
+                .count()).isZero();
+    }
+
+    @Test
     void onlyTheLivingSubsidyIsDecidedWhenOnlyItIsClaimed() throws Exception {
         Case c = receive(application("living"));
         c.runJobs();
