@@ -6,7 +6,9 @@
  * <p>
  * API: {@link cn.tongban.crossprovince.AuthorityProperties} (which authority this deployment serves),
  * {@link cn.tongban.crossprovince.CrossProvinceProperties} (its partners). The models name the bean
- * {@code crossProvinceDelivery} (async service tasks with input {@code messageKind}: CASE, ACCEPTED, DECIDED).
+ * {@code crossProvinceDelivery} (async service tasks with input {@code messageKind}: CASE, ACCEPTED, DECIDED,
+ * CORRECTION_NEEDED, SUPPLEMENT) and correlate the messages HukouCaseAccepted, HukouDecisionReceived,
+ * HukouCorrectionNeeded (receiving side) and PartnerSupplementReceived (hukou side).
  * HTTP: {@code POST /api/crossprovince/inbound/cases} and {@code /status} for partners (signature, no session),
  * {@code GET /api/crossprovince/deliveries} for supervisors.
  */

@@ -25,7 +25,11 @@ final class CaseOutcomes {
             "minimum-living-allowance", Map.of(
                     "approved", Outcome.APPROVED,
                     "refused", Outcome.REFUSED,
-                    "notAccepted", Outcome.CLOSED),
+                    "notAccepted", Outcome.CLOSED,
+                    // a household living apart, decided at a member's hukou place and told to the applicant here
+                    "decidedByHukouAuthority", Outcome.BY_APPROVED_VARIABLE,
+                    // the hukou authority's side of such a case
+                    "decisionReported", Outcome.BY_APPROVED_VARIABLE),
             "disability-subsidies", Map.of(
                     "caseDecided", Outcome.BY_APPROVED_VARIABLE,
                     "closedWithoutCorrection", Outcome.CLOSED,

@@ -1,5 +1,6 @@
 package cn.tongban.intake;
 
+import java.util.Collection;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,13 @@ public class SubmittedMaterials {
     /** The case's materials in upload order; empty for a receipt without materials or without an application. */
     public List<Material> of(String receiptNo) {
         return attachments.list(receiptNo).stream()
+                .map(a -> new Material(a.materialCode(), a.fileName(), a.contentType(), attachments.content(a.id())))
+                .toList();
+    }
+
+    /** Those of the case's materials whose ids are listed (the ones added for a correction answer). */
+    public List<Material> of(String receiptNo, Collection<Long> ids) {
+        return attachments.list(receiptNo).stream().filter(a -> ids.contains(a.id()))
                 .map(a -> new Material(a.materialCode(), a.fileName(), a.contentType(), attachments.content(a.id())))
                 .toList();
     }

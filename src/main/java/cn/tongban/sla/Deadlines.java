@@ -8,9 +8,11 @@ import cn.tongban.catalog.ServiceCatalog;
 import cn.tongban.catalog.Step;
 import cn.tongban.catalog.StepLimit;
 import cn.tongban.sla.internal.CaseRecord;
+import cn.tongban.sla.internal.ClockStop;
 import cn.tongban.sla.internal.DeadlineMoves;
 import cn.tongban.sla.internal.SlaRecords;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Optional;
@@ -84,6 +86,27 @@ public class Deadlines {
             execution.setVariableLocal(STEP_DEADLINE, due);
         }
         return due;
+    }
+
+    /**
+     * A deadline the model keeps itself (the hukou authority's 10 working days of a handed-over case), moved by the
+     * working days of the case's clock stop that has just ended: {@code ${sla.movedByLastStop(execution,
+     * hukouDecisionDeadline)}} once a correction answer is in. Unchanged when the case has no finished stop.
+     */
+    public Date movedByLastStop(DelegateExecution execution, Date deadline) {
+        int stopped = records.clockStops(execution.getProcessInstanceId()).stream()
+                .filter(stop -> stop.resumedAt() != null && stop.workingDays() != null)
+                .reduce((earlier, later) -> later)
+                .map(ClockStop::workingDays).orElse(0);
+        if (deadline == null || stopped == 0) {
+            return deadline;
+        }
+        WorkingDayCalendar current = calendar.current();
+        LocalDate day = deadline.toInstant().atZone(current.zone()).toLocalDate();
+        for (int i = 0; i < stopped; i++) {
+            day = current.nextWorkingDayAfter(day);
+        }
+        return Date.from(current.endOfBusiness(day).toInstant());
     }
 
     /** When the step enters its last day: the start of the day of its deadline ({@link SlaState#dueSoonFrom}). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.tongban.TongbanApplication;
 import cn.tongban.crossprovince.internal.Signatures;
+import cn.tongban.testsupport.EngineTime;
 import cn.tongban.testsupport.SampleApplications;
 import cn.tongban.testsupport.TestBrowser;
 import cn.tongban.notify.MailOutbox;
@@ -111,13 +112,7 @@ class TwoAuthoritiesTest {
     @Test
     void aCaseAppliedForInZhengzhouIsDecidedInHaikouOnceThoughHaikouWasDownAndTheApplicantSeesTheDecision()
             throws Exception {
-        Map<String, Object> data = SampleApplications.disabilitySubsidies();
-        // the intake checks the ID number's check digit (ISO 7064 MOD 11-2)
-        data.put("applicantIdNumber", "410105198001011239");
-        data.put("disabilityCertificateNo", "41010519800101123941");
-        data.put("hukouLocal", false);
-        data.put("hukouProvince", "460000");
-        data.put("hukouPlace", "海南省海口市龙华区");
+        Map<String, Object> data = hukouInHainan();
         String email = (String) data.get("applicantEmail");
         JsonNode receipt = zhengzhou.asUser("zhangsan", "POST", "/api/applications",
                 Map.of("serviceCode", "disability-subsidies", "data", data), 201);
@@ -171,7 +166,7 @@ class TwoAuthoritiesTest {
 
         // Haikou reports that it has the case, reviews and decides, and reports the decision
         haikou.runJobs(hk);
-        assertThat(zhengzhou.runtime().getActiveActivityIds(zz)).containsExactly("hukouDecisionReceived");
+        assertThat(zhengzhou.runtime().getActiveActivityIds(zz)).containsExactly("awaitHukouAnswer");
         assertThat(zhengzhou.runtime().getVariable(zz, "hukouAuthority")).isEqualTo("海口市民政局");
         haikou.complete(hk, "townshipReview", Map.of("townshipOpinion", "经入户核实，情况属实"));
         haikou.complete(hk, "federationReview", Map.of("holdsValidDisabilityCertificate", true,
@@ -304,6 +299,267 @@ class TwoAuthoritiesTest {
         assertThat(haikou.storedMessage(status.id)).isZero();
     }
 
+    @Test
+    void theHukouAuthorityAsksForMissingMaterialsTheApplicantAnswersAtHomeAndTheSupplementArrivesOnce()
+            throws Exception {
+        haikou.ensureStarted();
+        Map<String, Object> data = hukouInHainan();
+        String email = (String) data.get("applicantEmail");
+        String receiptNo = zhengzhou.asUser("zhangsan", "POST", "/api/applications",
+                Map.of("serviceCode", "disability-subsidies", "data", data), 201).path("receiptNo").asText();
+        String zz = zhengzhou.processOf(receiptNo);
+        zhengzhou.runJobs(zz);
+        zhengzhou.complete(zz, "acceptance", Map.of("acceptanceOutcome", "accept", "hukouLocal", false,
+                "hukouProvince", "460000", "hukouPlace", "海南省海口市龙华区"));
+        zhengzhou.complete(zz, "handoffPush", Map.of("handoffNote", "案卷齐全"));
+        zhengzhou.runJobs(zz);
+        String hk = haikou.processOf(receiptNo);
+        haikou.runJobs(hk);
+        Date deadlineBefore = (Date) zhengzhou.runtime().getVariable(zz, "caseDeadline");
+        Date hukouWindowBefore = (Date) haikou.runtime().getVariable(hk, "hukouDecisionDeadline");
+
+        try {
+            // Haikou's township reviewer finds materials missing and says so on the task's own form
+            Task review = haikou.tasks().createTaskQuery().processInstanceId(hk).singleResult();
+            assertThat(review.getTaskDefinitionKey()).isEqualTo("townshipReview");
+            Map<String, Object> answer = Map.of("hukouMaterialsOutcome", "correction",
+                    "correctionItems", "户口簿首页及本人页复印件\n近期二寸免冠照片",
+                    "correctionReason", "户籍核验需要", "townshipOpinion", "缺材料，待补正",
+                    "longTermCareMonths", haikou.runtime().getVariable(hk, "longTermCareMonths"));
+            haikou.asUser("reviewer.jinshui", "POST", "/api/tasks/" + review.getId() + "/complete",
+                    Map.of("variables", answer), 200);
+            haikou.runJobs(hk);
+            assertThat(haikou.runtime().getActiveActivityIds(hk)).containsExactly("supplementReceived");
+
+            // Zhengzhou tells the applicant, item by item, and stops the clock
+            zhengzhou.runJobs(zz);
+            assertThat(zhengzhou.runtime().getActiveActivityIds(zz)).containsExactly("partnerCorrectionAnswered");
+            JsonNode waiting = zhengzhou.asUser("zhangsan", "GET", "/api/applications/" + receiptNo, null, 200);
+            assertThat(waiting.path("status").asText()).isEqualTo("CORRECTION_REQUESTED");
+            assertThat(json.convertValue(waiting.path("correctionNotice").path("items"), List.class))
+                    .containsExactly("户口簿首页及本人页复印件", "近期二寸免冠照片");
+            assertThat(subjectsTo(email)).contains("申请 " + receiptNo + "：一次性告知补正材料");
+
+            // replayed, tampered and invalid notices are refused while the case waits
+            String noticeId = deliveredMessageId(haikou, receiptNo, "CORRECTION_NEEDED");
+            byte[] notice = correctionNeededBody(receiptNo, 1);
+            assertRefused(zhengzhou.inbound("/status", new Message(notice, noticeId).headers(HAIKOU, SECRET), notice),
+                    409, "replayed");
+            Message tampered = new Message(notice);
+            byte[] altered = new String(notice, StandardCharsets.UTF_8).replace("户口簿", "房产证")
+                    .getBytes(StandardCharsets.UTF_8);
+            assertRefused(zhengzhou.inbound("/status", tampered.headers(HAIKOU, SECRET), altered), 401,
+                    "bad-signature");
+            Map<String, Object> badNotice = json.readValue(notice, Map.class);
+            badNotice.put("round", 0);
+            badNotice.put("correction", Map.of("items", List.of("", "x".repeat(501))));
+            Message invalid = new Message(json.writeValueAsBytes(badNotice));
+            HttpResponse<String> refused = zhengzhou.inbound("/status", invalid.headers(HAIKOU, SECRET),
+                    invalid.body);
+            assertRefused(refused, 400, "invalid");
+            assertThat(json.readTree(refused.body()).path("errors").findValuesAsText("field"))
+                    .containsExactlyInAnyOrder("round", "correction.items[0]", "correction.items[1]");
+            assertThat(zhengzhou.storedMessage(tampered.id) + zhengzhou.storedMessage(invalid.id)).isZero();
+
+            // a week later the applicant answers in Zhengzhou with a new material
+            EngineTime.advance(Duration.ofDays(7));
+            HttpResponse<String> upload = zhengzhou.upload("zhangsan", receiptNo, "disability-certificate",
+                    "户口簿.pdf", PDF);
+            assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+            long attachmentId = json.readTree(upload.body()).path("id").asLong();
+            zhengzhou.asUser("zhangsan", "POST", "/api/applications/" + receiptNo + "/corrections",
+                    Map.of("answer", "已补交户口簿", "attachmentIds", List.of(attachmentId)), 200);
+            Date deadlineAfter = (Date) zhengzhou.runtime().getVariable(zz, "caseDeadline");
+            // the working days that began while the notice was out: at least four in any week
+            assertThat(deadlineAfter).isAfterOrEqualTo(Date.from(deadlineBefore.toInstant()
+                    .plus(Duration.ofDays(4))));
+            zhengzhou.runJobs(zz);
+            assertThat(zhengzhou.runtime().getActiveActivityIds(zz)).containsExactly("awaitHukouAnswer");
+
+            // the supplement reaches Haikou once; both show the moved deadline; the review goes on
+            assertThat(haikou.runtime().getActiveActivityIds(hk)).containsExactly("townshipReview");
+            assertThat(haikou.runtime().getVariable(hk, "caseDeadline")).isEqualTo(deadlineAfter);
+            // Haikou's own ten working days move too, and the review task is due by them
+            Date hukouWindowAfter = (Date) haikou.runtime().getVariable(hk, "hukouDecisionDeadline");
+            assertThat(hukouWindowAfter).isAfterOrEqualTo(Date.from(hukouWindowBefore.toInstant()
+                    .plus(Duration.ofDays(4))));
+            assertThat(haikou.tasks().createTaskQuery().processInstanceId(hk).singleResult().getDueDate())
+                    .isEqualTo(hukouWindowAfter);
+            assertThat(haikou.runtime().getVariable(hk, "handoffSupplementAnswer")).isEqualTo("已补交户口簿");
+            FileValue added = haikou.runtime().getVariableTyped(hk, "handoffSupplement1Material1");
+            assertThat(added.getFilename()).isEqualTo("户口簿.pdf");
+            assertThat(added.getValue().readAllBytes()).isEqualTo(PDF);
+
+            String supplementId = deliveredMessageId(zhengzhou, receiptNo, "SUPPLEMENT");
+            byte[] supplement = supplementBody(receiptNo, 1);
+            assertRefused(haikou.inbound("/status", new Message(supplement, supplementId).headers(ZHENGZHOU, SECRET),
+                    supplement), 409, "replayed");
+            Message forged = new Message(supplement);
+            assertRefused(haikou.inbound("/status", forged.headers(ZHENGZHOU, SECRET),
+                    new String(supplement, StandardCharsets.UTF_8).replace("已补交", "无需")
+                            .getBytes(StandardCharsets.UTF_8)), 401, "bad-signature");
+            Message late = new Message(supplement);
+            assertRefused(haikou.inbound("/status", late.headers(ZHENGZHOU, SECRET), supplement), 409,
+                    "not-waiting");
+            Map<String, Object> badSupplement = json.readValue(supplement, Map.class);
+            badSupplement.remove("caseDeadline");
+            badSupplement.put("round", "one");
+            badSupplement.put("supplement", Map.of("materials", List.of(Map.of("materialCode", "x",
+                    "contentType", "text/html", "content", "PGI+"))));
+            Message invalidSupplement = new Message(json.writeValueAsBytes(badSupplement));
+            HttpResponse<String> refusedSupplement = haikou.inbound("/status",
+                    invalidSupplement.headers(ZHENGZHOU, SECRET), invalidSupplement.body);
+            assertRefused(refusedSupplement, 400, "invalid");
+            assertThat(json.readTree(refusedSupplement.body()).path("errors").findValuesAsText("field"))
+                    .containsExactlyInAnyOrder("round", "caseDeadline", "supplement.materials[0].contentType");
+            assertThat(haikou.storedMessage(forged.id) + haikou.storedMessage(late.id)
+                    + haikou.storedMessage(invalidSupplement.id)).isZero();
+
+            haikou.complete(hk, "townshipReview", Map.of("hukouMaterialsOutcome", "complete",
+                    "townshipOpinion", "材料已齐全"));
+            haikou.complete(hk, "federationReview", Map.of("holdsValidDisabilityCertificate", true,
+                    "disabilityGrade", 1, "disabilityCategory", "physical", "federationOpinion", "残疾人证有效"));
+            haikou.complete(hk, "civilAffairsDecision", Map.of("livingSubsidyOutcome", "approved",
+                    "careSubsidyOutcome", "approved"));
+            haikou.runJobs(hk);
+            zhengzhou.complete(zz, "resultNotice", Map.of("resultNoticeMethod", "phone"));
+            zhengzhou.runJobs(zz);
+            assertThat(zhengzhou.asUser("zhangsan", "GET", "/api/applications/" + receiptNo, null, 200)
+                    .path("status").asText()).isEqualTo("DECIDED_APPROVED");
+            // once decided nobody waits for a notice: a late one, or one for a receipt never seen, is not taken
+            for (String receipt : List.of(receiptNo, "CJ-NOBODY-" + UUID.randomUUID())) {
+                Message unwanted = new Message(correctionNeededBody(receipt, 2));
+                assertRefused(zhengzhou.inbound("/status", unwanted.headers(HAIKOU, SECRET), unwanted.body), 409,
+                        "not-waiting");
+                assertThat(zhengzhou.storedMessage(unwanted.id)).isZero();
+            }
+            assertThat(haikou.inboundMessages(receiptNo)).containsExactly("CASE", "SUPPLEMENT");
+            assertThat(zhengzhou.inboundMessages(receiptNo))
+                    .containsExactlyInAnyOrder("ACCEPTED", "CORRECTION_NEEDED", "DECIDED");
+        } finally {
+            EngineTime.reset();
+        }
+    }
+
+    @Test
+    void aDibaoHouseholdLivingApartIsDecidedAtAMembersHukouPlaceAndALocalOneStaysHere() throws Exception {
+        haikou.ensureStarted();
+        // the applicant's hukou is elsewhere, the household is split across provinces, and the member whose hukou
+        // and home coincide lives in Hainan: the rules send the case there
+        String apart = applyForDibao();
+        String zz = zhengzhou.processOf(apart);
+        zhengzhou.runJobs(zz);
+        zhengzhou.complete(zz, "acceptance", Map.of("acceptanceDecision", "ACCEPT", "applicantHukouElsewhere", true,
+                "householdHukouAcrossProvinces", true, "memberHukouAndResidenceLocal", false,
+                "memberHukouMatchesResidence", true, "hukouProvince", "460000"));
+        assertThat(zhengzhou.runtime().getVariable(zz, "applicationPlaceRoute")).isEqualTo("HUKOU_AUTHORITY");
+        zhengzhou.runJobs(zz);
+        assertThat(zhengzhou.runtime().getActiveActivityIds(zz)).containsExactly("hukouCaseAccepted");
+
+        String hk = haikou.processOf(apart);
+        assertThat(haikou.runtime().getVariable(hk, "caseDeadline"))
+                .isEqualTo(zhengzhou.runtime().getVariable(zz, "caseDeadline"));
+        haikou.runJobs(hk);
+        assertThat(zhengzhou.runtime().getActiveActivityIds(zz)).containsExactly("hukouDecisionReceived");
+        try {
+            haikou.complete(hk, "homeInvestigation", Map.of("investigators", "李明、王强",
+                    "investigationDate", "2026-01-05", "investigationMethod", "HOME_VISIT",
+                    "investigationFindings", "家中仅有基本生活用品，无车辆，无出租房屋。"));
+            haikou.runJobs(hk);
+            haikou.complete(hk, "townshipReview", Map.of("townshipProposal", "APPROVE",
+                    "townshipOpinion", "符合条件，建议纳入"));
+            // the seven days of public notice pass without objection
+            EngineTime.advance(Duration.ofDays(8));
+            haikou.runJobs(hk);
+            haikou.complete(hk, "countyConfirmation", Map.of("countyDecision", "APPROVE",
+                    "decisionReason", "符合条件，准予纳入最低生活保障"));
+            haikou.runJobs(hk);
+        } finally {
+            EngineTime.reset();
+        }
+        assertThat(haikou.history().createHistoricProcessInstanceQuery().processInstanceId(hk).singleResult()
+                .getEndActivityId()).isEqualTo("decisionReported");
+        zhengzhou.runJobs(zz);
+        JsonNode decided = zhengzhou.asUser("zhangsan", "GET", "/api/applications/" + apart, null, 200);
+        assertThat(decided.path("status").asText()).isEqualTo("DECIDED_APPROVED");
+        assertThat(zhengzhou.runtime().createProcessInstanceQuery().processInstanceId(zz).count()).isZero();
+        assertThat(haikou.inboundMessages(apart)).containsExactly("CASE");
+        assertThat(zhengzhou.inboundMessages(apart)).containsExactlyInAnyOrder("ACCEPTED", "DECIDED");
+
+        // living apart too, but a member's hukou and home are both here: reviewed here, nothing sent
+        String local = applyForDibao();
+        String zzLocal = zhengzhou.processOf(local);
+        zhengzhou.runJobs(zzLocal);
+        zhengzhou.complete(zzLocal, "acceptance", Map.of("acceptanceDecision", "ACCEPT",
+                "applicantHukouElsewhere", true, "householdHukouAcrossProvinces", true,
+                "memberHukouAndResidenceLocal", true, "memberHukouMatchesResidence", true,
+                "hukouProvince", "460000"));
+        assertThat(zhengzhou.runtime().getVariable(zzLocal, "applicationPlaceRoute")).isEqualTo("LOCAL");
+        // and a household whose acceptance recorded nothing about hukou stays here as before
+        String plain = applyForDibao();
+        String zzPlain = zhengzhou.processOf(plain);
+        zhengzhou.runJobs(zzPlain);
+        zhengzhou.complete(zzPlain, "acceptance", Map.of("acceptanceDecision", "ACCEPT"));
+        for (String id : List.of(zzLocal, zzPlain)) {
+            zhengzhou.runJobs(id);
+            assertThat(zhengzhou.runtime().getActiveActivityIds(id)).containsExactly("homeInvestigation");
+        }
+        assertThat(haikou.runtime().createProcessInstanceQuery().processInstanceBusinessKey(local).count()
+                + haikou.runtime().createProcessInstanceQuery().processInstanceBusinessKey(plain).count()).isZero();
+    }
+
+    /** A disability-subsidies applicant living in Zhengzhou whose hukou is in Hainan. */
+    static Map<String, Object> hukouInHainan() {
+        Map<String, Object> data = SampleApplications.disabilitySubsidies();
+        // the intake checks the ID number's check digit (ISO 7064 MOD 11-2)
+        data.put("applicantIdNumber", "410105198001011239");
+        data.put("disabilityCertificateNo", "41010519800101123941");
+        data.put("hukouLocal", false);
+        data.put("hukouProvince", "460000");
+        data.put("hukouPlace", "海南省海口市龙华区");
+        return data;
+    }
+
+    String applyForDibao() throws IOException {
+        Map<String, Object> data = SampleApplications.minimumLivingAllowance();
+        return zhengzhou.asUser("zhangsan", "POST", "/api/applications",
+                Map.of("serviceCode", "minimum-living-allowance", "data", data), 201).path("receiptNo").asText();
+    }
+
+    String deliveredMessageId(Authority sender, String receiptNo, String kind) throws IOException {
+        for (JsonNode delivery : sender.deliveries("DELIVERED")) {
+            if (delivery.path("receiptNo").asText().equals(receiptNo) && delivery.path("kind").asText().equals(kind)) {
+                return delivery.path("messageId").asText();
+            }
+        }
+        throw new AssertionError("no " + kind + " delivered for " + receiptNo);
+    }
+
+    byte[] correctionNeededBody(String receiptNo, int round) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("receiptNo", receiptNo);
+        body.put("from", Map.of("code", HAIKOU, "name", "海口市民政局", "province", "460000"));
+        body.put("status", "CORRECTION_NEEDED");
+        body.put("at", OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).toString());
+        body.put("round", round);
+        body.put("correction", Map.of("items", List.of("户口簿首页及本人页复印件"),
+                "reason", "户籍核验需要"));
+        return json.writeValueAsBytes(body);
+    }
+
+    byte[] supplementBody(String receiptNo, int round) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("receiptNo", receiptNo);
+        body.put("from", Map.of("code", ZHENGZHOU, "name", "郑州市民政局", "province", "410000"));
+        body.put("status", "SUPPLEMENT");
+        OffsetDateTime now = OffsetDateTime.now(ZoneId.of("Asia/Shanghai"));
+        body.put("at", now.toString());
+        body.put("round", round);
+        body.put("caseDeadline", now.plusDays(30).toString());
+        body.put("supplement", Map.of("answer", "已补交户口簿", "materials", List.of()));
+        return json.writeValueAsBytes(body);
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     byte[] caseBody(String receiptNo) throws IOException {
@@ -371,11 +627,17 @@ class TwoAuthoritiesTest {
     /** One signed message: its id and body; headers made fresh (or at a chosen skew) on each call. */
     final class Message {
 
-        final String id = UUID.randomUUID().toString();
+        final String id;
         final byte[] body;
         final String receiptNo;
 
         Message(byte[] body) throws IOException {
+            this(body, UUID.randomUUID().toString());
+        }
+
+        /** A message under an id chosen by the test: one a partner has sent before, to replay it. */
+        Message(byte[] body, String id) throws IOException {
+            this.id = id;
             this.body = body;
             this.receiptNo = json.readTree(body).path("receiptNo").asText();
         }

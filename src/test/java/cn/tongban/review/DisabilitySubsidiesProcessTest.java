@@ -141,6 +141,21 @@ class DisabilitySubsidiesProcessTest {
     }
 
     @Test
+    void aLocalCaseNeverAsksAPartnerForMaterialsWhateverTheReviewFormHolds() {
+        Case c = receive(application("both"));
+        c.runJobs();
+        c.complete(c.task("acceptance"), Map.of("acceptanceOutcome", "accept"));
+        // only a case handed over by a partner goes back through it; here the review simply goes on
+        c.complete(c.task("townshipReview"), Map.of("townshipOpinion", "经入户核实，情况属实",
+                "hukouMaterialsOutcome", "correction", "correctionItems", "户口簿"));
+
+        assertThat(c.task("federationReview")).isNotNull();
+        assertThat(runtimeService.getVariable(c.id, "handoffCorrectionRound")).isNull();
+        assertThat(managementService.createJobQuery().processInstanceId(c.id).activityId("requestCorrection")
+                .count()).isZero();
+    }
+
+    @Test
     void onlyTheLivingSubsidyIsDecidedWhenOnlyItIsClaimed() throws Exception {
         Case c = receive(application("living"));
         c.runJobs();
@@ -357,7 +372,7 @@ class DisabilitySubsidiesProcessTest {
         assertThat(runtimeService.getVariable(c.id, "hukouDecisionDeadline")).isEqualTo(at("2025-10-27T17:30:00+08:00"));
         runtimeService.createMessageCorrelation("HukouCaseAccepted").processInstanceBusinessKey(c.receiptNo)
                 .setVariable("hukouAuthority", "海口市民政局").correlate();
-        assertThat(c.activeActivities()).containsExactly("hukouDecisionReceived");
+        assertThat(c.activeActivities()).containsExactly("awaitHukouAnswer");
 
         EngineTime.set("2025-10-24T15:00:00+08:00");
         runtimeService.createMessageCorrelation("HukouDecisionReceived").processInstanceBusinessKey(c.receiptNo)

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -27,10 +29,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends one message of the hand-off from an async service task (input parameter {@code messageKind}): the case
- * package to the hukou authority (CASE), or a status back to the receiving authority (ACCEPTED, DECIDED).
+ * package to the hukou authority (CASE), a status back to the receiving authority (ACCEPTED, DECIDED,
+ * CORRECTION_NEEDED), or the applicant's answer to a correction notice back to the hukou authority (SUPPLEMENT).
  * <p>
- * The message id is derived from this authority, the process instance and the activity, so every retry of the job
- * sends the same id and a partner that took the message before ignores it. An unreachable or busy partner fails the
+ * The message id is derived from this authority, the process instance and the activity (and, for the correction
+ * round trip, which may run more than once, the round), so every retry of the job sends the same id and a partner
+ * that took the message before ignores it. An unreachable or busy partner fails the
  * job, which retries on the model's cycle; a refusal (4xx) or a missing partner fails it with no retries left, an
  * incident. Each attempt and its outcome is recorded for the supervisors' list.
  */
@@ -40,6 +44,10 @@ class CrossProvinceDelivery implements JavaDelegate {
     static final String MESSAGE_KIND = "messageKind";
     /** The partner a handed-over case came from (hukou side) or went to (receiving side). */
     static final String PARTNER = "handoffPartner";
+    /** The correction round trip's number: set by the hukou side when it asks, carried by both messages. */
+    static final String CORRECTION_ROUND = "handoffCorrectionRound";
+    /** How a reviewer's list of missing materials is split into items: one a line (or after a semicolon). */
+    private static final Pattern ITEM_SEPARATOR = Pattern.compile("[\\r\\n；;]+");
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** The case's own bookkeeping; everything else the applicant gave travels as application data. */
@@ -76,7 +84,8 @@ class CrossProvinceDelivery implements JavaDelegate {
         MessageKind kind = MessageKind.valueOf(String.valueOf(execution.getVariable(MESSAGE_KIND)));
         String receiptNo = execution.getProcessBusinessKey();
         String messageId = UUID.nameUUIDFromBytes((authority.code() + "|" + execution.getProcessInstanceId() + "|"
-                + execution.getCurrentActivityId()).getBytes(StandardCharsets.UTF_8)).toString();
+                + execution.getCurrentActivityId() + roundSuffix(execution, kind)).getBytes(StandardCharsets.UTF_8))
+                .toString();
         Instant now = ClockUtil.getCurrentTime().toInstant();
         Partner partner = partnerFor(execution, kind);
         if (partner == null) {
@@ -127,6 +136,8 @@ class CrossProvinceDelivery implements JavaDelegate {
                 "province", authority.province()));
         if (kind == MessageKind.CASE) {
             casePackage(execution, message);
+        } else if (kind == MessageKind.SUPPLEMENT) {
+            supplement(execution, message);
         } else {
             message.put("status", kind.name());
             message.put("at", time(ClockUtil.getCurrentTime()));
@@ -140,6 +151,14 @@ class CrossProvinceDelivery implements JavaDelegate {
                     }
                 }
                 message.put("decision", decision);
+            } else if (kind == MessageKind.CORRECTION_NEEDED) {
+                message.put("round", round(execution));
+                Map<String, Object> correction = new LinkedHashMap<>();
+                correction.put("items", ITEM_SEPARATOR.splitAsStream(String.valueOf(
+                                execution.getVariable("correctionItems"))).map(String::strip)
+                        .filter(item -> !item.isEmpty()).toList());
+                correction.put("reason", execution.getVariable("correctionReason"));
+                message.put("correction", correction);
             }
         }
         try {
@@ -147,6 +166,43 @@ class CrossProvinceDelivery implements JavaDelegate {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the message of " + receiptNo + " cannot be written", e);
         }
+    }
+
+    private static String roundSuffix(DelegateExecution execution, MessageKind kind) {
+        boolean roundTrip = kind == MessageKind.CORRECTION_NEEDED || kind == MessageKind.SUPPLEMENT;
+        return roundTrip ? "|" + round(execution) : "";
+    }
+
+    private static int round(DelegateExecution execution) {
+        return execution.getVariable(CORRECTION_ROUND) instanceof Number n ? n.intValue() : 1;
+    }
+
+    /**
+     * 补正材料: the applicant's answer and the materials uploaded for it, and the case deadline, moved here by the
+     * working days the notice was out, so the hukou authority shows the same day.
+     */
+    private void supplement(DelegateExecution execution, Map<String, Object> message) {
+        message.put("status", MessageKind.SUPPLEMENT.name());
+        message.put("at", time(ClockUtil.getCurrentTime()));
+        message.put("round", round(execution));
+        message.put("caseDeadline", time(deadlines.caseDueAt(execution)));
+        List<Long> ids = new ArrayList<>();
+        Object attachmentIds = execution.getVariable("correctionAttachmentIds");
+        if (attachmentIds != null) {
+            try {
+                json.readTree(attachmentIds.toString()).forEach(id -> ids.add(id.asLong()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("the answer's materials of " + execution.getProcessBusinessKey()
+                        + " cannot be read", e);
+            }
+        }
+        Map<String, Object> supplement = new LinkedHashMap<>();
+        supplement.put("answer", execution.getVariable("correctionAnswer"));
+        supplement.put("materials", materials.of(execution.getProcessBusinessKey(), ids).stream()
+                .map(m -> Map.of("materialCode", m.materialCode(), "fileName", m.fileName(),
+                        "contentType", m.contentType(), "content", Base64.getEncoder().encodeToString(m.content())))
+                .toList());
+        message.put("supplement", supplement);
     }
 
     /** 案卷: the application, the materials, the receipt and deadlines, and our acceptance record. */
@@ -169,7 +225,10 @@ class CrossProvinceDelivery implements JavaDelegate {
         message.put("caseDeadline", time(deadlines.caseDueAt(execution)));
         message.put("caseDeadlineProvisional",
                 Boolean.TRUE.equals(execution.getVariable(Deadlines.CASE_DEADLINE_PROVISIONAL)));
-        message.put("hukouDecisionDeadline", time(deadlines.dueAt(execution, "hukouDecision")));
+        // only a service whose catalogue entry limits the hukou authority's part on its own (disability subsidies)
+        if (deadlines.serviceOf(execution).step("hukouDecision").isPresent()) {
+            message.put("hukouDecisionDeadline", time(deadlines.dueAt(execution, "hukouDecision")));
+        }
         Map<String, Object> acceptance = new LinkedHashMap<>();
         acceptance.put("authorityCode", authority.code());
         acceptance.put("authorityName", authority.name());

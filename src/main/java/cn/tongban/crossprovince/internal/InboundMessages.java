@@ -27,6 +27,8 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,10 +45,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class InboundMessages {
 
-    /** Message start event of a service model's hukou-authority side. */
+    /**
+     * Message start event of a service model's hukou-authority side. Start messages are unique in an engine, so a
+     * second service names its own {@code CrossProvinceCaseReceived-<service code>}.
+     */
     static final String CASE_RECEIVED = "CrossProvinceCaseReceived";
     static final String HUKOU_ACCEPTED = "HukouCaseAccepted";
     static final String HUKOU_DECIDED = "HukouDecisionReceived";
+    /** The hukou authority asks, through the receiving authority, for materials the applicant must add. */
+    static final String HUKOU_CORRECTION_NEEDED = "HukouCorrectionNeeded";
+    /** The applicant's answer to that notice, on the hukou authority's side. */
+    static final String SUPPLEMENT_RECEIVED = "PartnerSupplementReceived";
 
     private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9-]{8,64}");
     private static final Pattern RECEIPT_NO = Pattern.compile("[A-Za-z0-9-]{1,64}");
@@ -57,6 +66,10 @@ class InboundMessages {
     private static final int MAX_FIELDS = 200;
     private static final int MAX_TEXT = 4000;
     private static final int MAX_MATERIALS = 30;
+    private static final Pattern STATUS = Pattern.compile("ACCEPTED|DECIDED|CORRECTION_NEEDED|SUPPLEMENT");
+    private static final int MAX_ITEMS = 30;
+    private static final int MAX_ITEM = 500;
+    private static final int MAX_ROUND = 99;
 
     record Verified(Partner partner, String messageId, byte[] body) {
     }
@@ -143,7 +156,7 @@ class InboundMessages {
         Checks checks = new Checks();
         String receiptNo = checks.text(root, "receiptNo", RECEIPT_NO);
         String serviceCode = checks.text(root, "serviceCode", VARIABLE_OR_CODE);
-        Optional<ProcessDefinition> definition = Optional.ofNullable(serviceCode).flatMap(this::handOverTarget);
+        Optional<HandOverTarget> definition = Optional.ofNullable(serviceCode).flatMap(this::handOverTarget);
         if (serviceCode != null && definition.isEmpty()) {
             checks.add("serviceCode", "not a service handed over between authorities here");
         }
@@ -183,8 +196,8 @@ class InboundMessages {
                 throw new InboundProblem(HttpStatus.CONFLICT, InboundProblem.DUPLICATE_CASE,
                         "case " + receiptNo + " was handed over already");
             }
-            ProcessInstance instance = runtime.createMessageCorrelation(CASE_RECEIVED)
-                    .processDefinitionId(definition.get().getId())
+            ProcessInstance instance = runtime.createMessageCorrelation(definition.get().message())
+                    .processDefinitionId(definition.get().definition().getId())
                     .processInstanceBusinessKey(receiptNo)
                     .setVariables(variables)
                     .correlateStartMessage();
@@ -193,58 +206,77 @@ class InboundMessages {
         });
     }
 
-    /** A status from the hukou authority: moves the waiting case on. */
+    /**
+     * A status from the partner: moves the waiting case on. From the hukou authority: ACCEPTED, DECIDED (with the
+     * decision) or CORRECTION_NEEDED (with the missing materials); from the receiving authority: SUPPLEMENT (the
+     * applicant's answer and materials, and the case deadline as the stopped clock moved it).
+     */
     Map<String, Object> takeStatus(Verified message) {
         JsonNode root = parse(message.body());
         Checks checks = new Checks();
         String receiptNo = checks.text(root, "receiptNo", RECEIPT_NO);
-        String status = checks.text(root, "status", Pattern.compile("ACCEPTED|DECIDED"));
+        String status = checks.text(root, "status", STATUS);
         OffsetDateTime at = checks.time(root, "at", true);
         String fromName = checks.optionalText(root.path("from"), "from.name", "name", 200);
         VariableMap variables = Variables.createVariables();
+        Integer round = null;
         if ("DECIDED".equals(status)) {
-            JsonNode decision = root.path("decision");
-            if (!decision.path("approved").isBoolean()) {
-                checks.add("decision.approved", "true or false is required");
+            decision(root.path("decision"), checks, variables);
+        } else if ("CORRECTION_NEEDED".equals(status)) {
+            round = checks.round(root);
+            correction(root.path("correction"), checks, variables);
+        } else if ("SUPPLEMENT".equals(status)) {
+            round = checks.round(root);
+            OffsetDateTime caseDeadline = checks.time(root, "caseDeadline", true);
+            JsonNode supplement = root.path("supplement");
+            if (!supplement.isObject()) {
+                checks.add("supplement", "the applicant's answer (an object) is required");
             } else {
-                variables.putValue("approved", decision.path("approved").booleanValue());
+                String answer = checks.optionalText(supplement, "supplement.answer", "answer", MAX_TEXT);
+                variables.putValue("handoffSupplementAnswer", answer);
+                checks.materials(supplement.path("materials"), "supplement.materials",
+                        "handoffSupplement" + (round == null ? 0 : round) + "Material", variables);
             }
-            String reason = checks.text(decision, "decision.reason", "reason", null);
-            if (reason != null && reason.length() > MAX_TEXT) {
-                checks.add("decision.reason", "at most " + MAX_TEXT + " characters");
-            }
-            variables.putValue("decisionReason", reason);
-            for (String flag : List.of("livingSubsidyApproved", "careSubsidyApproved")) {
-                JsonNode value = decision.path(flag);
-                if (value.isBoolean()) {
-                    variables.putValue(flag, value.booleanValue());
-                } else if (!value.isMissingNode() && !value.isNull()) {
-                    checks.add("decision." + flag, "true or false");
-                }
-            }
-            String month = checks.optionalText(decision, "decision.paymentStartMonth", "paymentStartMonth", 7);
-            if (month != null && !MONTH.matcher(month).matches()) {
-                checks.add("decision.paymentStartMonth", "yyyy-MM");
-            } else if (month != null) {
-                variables.putValue("paymentStartMonth", month);
+            if (caseDeadline != null) {
+                variables.putValue("handoffCaseDeadline", java.util.Date.from(caseDeadline.toInstant()));
             }
         }
         checks.throwIfAny();
         MessageKind kind = MessageKind.valueOf(status);
-        if (kind == MessageKind.ACCEPTED) {
-            variables.putValue("hukouAcceptedAt", java.util.Date.from(at.toInstant()));
-            variables.putValue("hukouAuthority", fromName != null ? fromName : message.partner().name());
-        } else {
-            variables.putValue("hukouDecidedAt", java.util.Date.from(at.toInstant()));
+        String messageName = switch (kind) {
+            case ACCEPTED -> HUKOU_ACCEPTED;
+            case DECIDED -> HUKOU_DECIDED;
+            case CORRECTION_NEEDED -> HUKOU_CORRECTION_NEEDED;
+            case SUPPLEMENT -> SUPPLEMENT_RECEIVED;
+            case CASE -> throw new IllegalArgumentException("a case is no status");
+        };
+        switch (kind) {
+            case ACCEPTED -> {
+                variables.putValue("hukouAcceptedAt", java.util.Date.from(at.toInstant()));
+                variables.putValue("hukouAuthority", fromName != null ? fromName : message.partner().name());
+            }
+            case DECIDED -> variables.putValue("hukouDecidedAt", java.util.Date.from(at.toInstant()));
+            case CORRECTION_NEEDED -> {
+                variables.putValue("hukouCorrectionAt", java.util.Date.from(at.toInstant()));
+                // a whole number as the model's expressions count it (Long), on both sides alike
+                variables.putValue(CrossProvinceDelivery.CORRECTION_ROUND, round.longValue());
+            }
+            case SUPPLEMENT -> variables.putValue("handoffSupplementAt", java.util.Date.from(at.toInstant()));
+            case CASE -> throw new IllegalArgumentException("a case is no status");
         }
+        Integer expectedRound = kind == MessageKind.SUPPLEMENT ? round : null;
         return inTransaction(() -> {
             String processInstanceId;
             try {
-                processInstanceId = runtime.createMessageCorrelation(kind == MessageKind.ACCEPTED ? HUKOU_ACCEPTED
-                                : HUKOU_DECIDED)
+                var correlation = runtime.createMessageCorrelation(messageName)
                         .processInstanceBusinessKey(receiptNo)
-                        .processInstanceVariableEquals("handoffPartner", message.partner().id())
-                        .setVariables(variables)
+                        .processInstanceVariableEquals("handoffPartner", message.partner().id());
+                if (expectedRound != null) {
+                    // an answer belongs to the round the hukou authority asked in, not to a later one
+                    correlation.processInstanceVariableEquals(CrossProvinceDelivery.CORRECTION_ROUND,
+                            expectedRound.longValue());
+                }
+                processInstanceId = correlation.setVariables(variables)
                         .correlateWithResult()
                         .getExecution().getProcessInstanceId();
             } catch (MismatchingMessageCorrelationException e) {
@@ -256,11 +288,78 @@ class InboundMessages {
         });
     }
 
+    private static void decision(JsonNode decision, Checks checks, VariableMap variables) {
+        if (!decision.path("approved").isBoolean()) {
+            checks.add("decision.approved", "true or false is required");
+        } else {
+            variables.putValue("approved", decision.path("approved").booleanValue());
+        }
+        String reason = checks.text(decision, "decision.reason", "reason", null);
+        if (reason != null && reason.length() > MAX_TEXT) {
+            checks.add("decision.reason", "at most " + MAX_TEXT + " characters");
+        }
+        variables.putValue("decisionReason", reason);
+        for (String flag : List.of("livingSubsidyApproved", "careSubsidyApproved")) {
+            JsonNode value = decision.path(flag);
+            if (value.isBoolean()) {
+                variables.putValue(flag, value.booleanValue());
+            } else if (!value.isMissingNode() && !value.isNull()) {
+                checks.add("decision." + flag, "true or false");
+            }
+        }
+        String month = checks.optionalText(decision, "decision.paymentStartMonth", "paymentStartMonth", 7);
+        if (month != null && !MONTH.matcher(month).matches()) {
+            checks.add("decision.paymentStartMonth", "yyyy-MM");
+        } else if (month != null) {
+            variables.putValue("paymentStartMonth", month);
+        }
+    }
+
+    /** 一次性告知 from the hukou authority: every missing material at once, which the applicant's notice lists. */
+    private static void correction(JsonNode correction, Checks checks, VariableMap variables) {
+        if (!correction.isObject()) {
+            checks.add("correction", "the missing materials (an object) are required");
+            return;
+        }
+        JsonNode items = correction.path("items");
+        if (!items.isArray() || items.isEmpty() || items.size() > MAX_ITEMS) {
+            checks.add("correction.items", "a list of 1 to " + MAX_ITEMS + " missing materials");
+        } else {
+            List<String> listed = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                JsonNode item = items.get(i);
+                if (!item.isTextual() || item.textValue().isBlank() || item.textValue().length() > MAX_ITEM) {
+                    checks.add("correction.items[" + i + "]", "text of 1 to " + MAX_ITEM + " characters");
+                } else {
+                    listed.add(item.textValue().strip());
+                }
+            }
+            variables.putValue("correctionItems", String.join("\n", listed));
+        }
+        variables.putValue("correctionReason",
+                checks.optionalText(correction, "correction.reason", "reason", MAX_TEXT));
+    }
+
     private static final Pattern VARIABLE_OR_CODE = Pattern.compile("[a-z][a-z0-9-]{0,63}");
 
-    private Optional<ProcessDefinition> handOverTarget(String serviceCode) {
-        return Optional.ofNullable(repository.createProcessDefinitionQuery().processDefinitionKey(serviceCode)
-                .messageEventSubscriptionName(CASE_RECEIVED).latestVersion().singleResult());
+    /** The latest model of a service that takes handed-over cases, and the name of its start message. */
+    private record HandOverTarget(ProcessDefinition definition, String message) {
+    }
+
+    private Optional<HandOverTarget> handOverTarget(String serviceCode) {
+        ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(serviceCode)
+                .latestVersion().singleResult();
+        if (definition == null) {
+            return Optional.empty();
+        }
+        List<String> names = List.of(CASE_RECEIVED, CASE_RECEIVED + "-" + serviceCode);
+        return repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(StartEvent.class).stream()
+                .flatMap(start -> start.getEventDefinitions().stream())
+                .filter(MessageEventDefinition.class::isInstance)
+                .map(event -> ((MessageEventDefinition) event).getMessage())
+                .filter(message -> message != null && names.contains(message.getName()))
+                .findFirst()
+                .map(message -> new HandOverTarget(definition, message.getName()));
     }
 
     private <T> T inTransaction(java.util.function.Supplier<T> work) {
@@ -411,17 +510,33 @@ class InboundMessages {
             });
         }
 
+        /** The correction round trip's number, from 1. */
+        Integer round(JsonNode root) {
+            JsonNode round = root.path("round");
+            if (!round.canConvertToInt() || !round.isIntegralNumber() || round.intValue() < 1
+                    || round.intValue() > MAX_ROUND) {
+                add("round", "a whole number from 1 to " + MAX_ROUND);
+                return null;
+            }
+            return round.intValue();
+        }
+
         void materials(JsonNode materials, VariableMap variables) {
+            materials(materials, "materials", "handoffMaterial", variables);
+        }
+
+        /** Files as file variables {@code variablePrefix1, 2, ...}; problems named under {@code field}. */
+        void materials(JsonNode materials, String field, String variablePrefix, VariableMap variables) {
             if (materials.isMissingNode() || materials.isNull()) {
                 return;
             }
             if (!materials.isArray() || materials.size() > MAX_MATERIALS) {
-                add("materials", "a list of at most " + MAX_MATERIALS + " files");
+                add(field, "a list of at most " + MAX_MATERIALS + " files");
                 return;
             }
             for (int i = 0; i < materials.size(); i++) {
                 JsonNode material = materials.get(i);
-                String path = "materials[" + i + "]";
+                String path = field + "[" + i + "]";
                 String code = text(material, path + ".materialCode", "materialCode", MATERIAL_CODE);
                 String fileName = optionalText(material, path + ".fileName", "fileName", 255);
                 String contentType = text(material, path + ".contentType", "contentType", null);
@@ -439,7 +554,7 @@ class InboundMessages {
                 }
                 if (code != null && bytes != null && bytes.length > 0 && contentType != null
                         && CONTENT_TYPES.contains(contentType)) {
-                    variables.putValue("handoffMaterial" + (i + 1), Variables
+                    variables.putValue(variablePrefix + (i + 1), Variables
                             .fileValue(fileName == null || fileName.isBlank() ? code : fileName)
                             .file(bytes).mimeType(contentType).create());
                 } else if (bytes != null && bytes.length == 0) {
