@@ -59,26 +59,6 @@ public final class SampleApplications {
         return data;
     }
 
-    /** 最低生活保障: a household of three in Jinshui, one of them in a key group, with an e-mail of its own. */
-    public static Map<String, Object> minimumLivingAllowance() {
-        Map<String, Object> data = new HashMap<>();
-        data.put("applicantName", "张三");
-        // a valid check digit, unknown to the demo data platform: the declaration stands
-        data.put("applicantIdNumber", "410105198001011239");
-        data.put("applicantPhone", "13800000001");
-        data.put("applicantEmail", "dibao-" + UUID.randomUUID() + "@example.cn");
-        data.put("district", "jinshui");
-        data.put("townshipOffice", "文化路街道");
-        data.put("householdMembers", 3);
-        data.put("keyGroupMembers", 1);
-        data.put("declaredMonthlyIncome", 1500);
-        data.put("declaredAssetsOverLimit", false);
-        data.put("declaredExcludedProperty", false);
-        data.put("singlePersonCase", false);
-        data.put("applicantSeriouslyIll", false);
-        return data;
-    }
-
     /** 婚姻登记: an unmarried couple from Sichuan and Guangdong with a residence permit in Jinshui. */
     public static Map<String, Object> marriageRegistration(String appointmentDate, String halfDay) {
         Map<String, Object> couple = new HashMap<>();
