@@ -164,10 +164,10 @@ public class SlaRecords {
     }
 
     public void insertStep(StepRecord step, String candidateGroups) {
-        jdbc.sql("INSERT INTO sla_step (" + STEP_COLUMNS + ", candidate_groups) VALUES (:taskId, :processInstanceId,"
-                        + " :executionId, :service, :stepId, :stepName, :district, :assignee, :startedAt, :basis,"
-                        + " :limitFrom, :limitDays, :withinStep, :deadline, :dueSoonFrom, :provisional, NULL, NULL,"
-                        + " :candidateGroups)")
+        jdbc.sql("INSERT INTO sla_step (" + STEP_COLUMNS + ", candidate_groups, due_date) VALUES (:taskId,"
+                        + " :processInstanceId, :executionId, :service, :stepId, :stepName, :district, :assignee,"
+                        + " :startedAt, :basis, :limitFrom, :limitDays, :withinStep, :deadline, :dueSoonFrom,"
+                        + " :provisional, NULL, NULL, :candidateGroups, :deadline)")
                 .param("taskId", step.taskId())
                 .param("processInstanceId", step.processInstanceId())
                 .param("executionId", step.executionId())
@@ -195,6 +195,22 @@ public class SlaRecords {
                 .param("deadline", utc(deadline))
                 .param("dueSoonFrom", utc(dueSoonFrom))
                 .param("provisional", provisional)
+                .update();
+    }
+
+    /** The task's due date changed (a deadline move, or a user in Tasklist): the task list follows it. */
+    public void setStepDueDate(String taskId, Instant dueDate) {
+        if (dueDate == null) {
+            jdbc.sql("UPDATE sla_step SET due_date = NULL WHERE task_id = :taskId AND due_date IS NOT NULL")
+                    .param("taskId", taskId)
+                    .update();
+            return;
+        }
+        // most updates of a task leave its due date as it was: nothing to write then
+        jdbc.sql("UPDATE sla_step SET due_date = :dueDate WHERE task_id = :taskId"
+                        + " AND (due_date IS NULL OR due_date <> :dueDate)")
+                .param("taskId", taskId)
+                .param("dueDate", utc(dueDate))
                 .update();
     }
 

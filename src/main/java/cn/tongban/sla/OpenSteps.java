@@ -1,0 +1,155 @@
+package cn.tongban.sla;
+
+import java.time.ZoneOffset;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
+
+/**
+ * The open steps (待办) a user may work on, read from the SLA module's own record of every open user task
+ * (sla_step) rather than from the engine: one indexed query for a page ordered by due date and one for the counts
+ * per SLA state, where the engine needs an authorized query with a join on the district variable per figure.
+ * The due date is the task's, as the engine has it (the step's deadline unless someone moved it), so a list
+ * shows and sorts as Tasklist would.
+ * A step is the user's when it is assigned to them or one of its candidate groups is theirs (claimed by a
+ * colleague or not), and, for a user of a district, when its case belongs to that district.
+ */
+@org.springframework.stereotype.Service
+public class OpenSteps {
+
+    private final JdbcClient jdbc;
+
+    OpenSteps(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Whose steps, and which of them.
+     *
+     * @param district the user's district, null for a city-wide user
+     * @param service  a service code, or null for any
+     * @param step     a step id, or null for any
+     */
+    public record Scope(String username, Collection<String> groups, String district, String service, String step) {
+
+        public Scope {
+            groups = List.copyOf(groups);
+        }
+    }
+
+    /**
+     * Task ids of one page, earliest due date first and steps without one last, ties by start and task id so
+     * pages neither repeat nor skip.
+     *
+     * @param state only steps in this state at {@code now}, or null for all
+     */
+    public List<String> page(Scope scope, SlaState state, Instant now, ZoneId zone, int first, int size) {
+        StringBuilder sql = new StringBuilder("SELECT task_id FROM sla_step WHERE ");
+        Where where = where(scope, sql);
+        if (state != null) {
+            sql.append(" AND ").append(switch (state) {
+                case OVERDUE -> "due_date < :now";
+                case DUE_SOON -> "due_date >= :now AND due_date <= :tomorrow";
+                case ON_TRACK -> "due_date > :tomorrow";
+            });
+        }
+        sql.append(" ORDER BY CASE WHEN due_date IS NULL THEN 1 ELSE 0 END, due_date, started_at, task_id LIMIT :size OFFSET :first");
+        StatementSpec statement = where.bind(jdbc.sql(sql.toString()));
+        if (state != null) {
+            statement = window(statement, now, zone);
+        }
+        return statement.param("size", size).param("first", first).query(String.class).list();
+    }
+
+    /**
+     * The steps per state at {@code now}, every state present, and those without a due date: overdue is due
+     * before now, due soon from now up to the start of tomorrow (a deadline at the end of business today or at
+     * midnight tonight), on track later.
+     */
+    public Counts counts(Scope scope, Instant now, ZoneId zone) {
+        StringBuilder sql = new StringBuilder("SELECT"
+                + " COALESCE(SUM(CASE WHEN due_date < :now THEN 1 ELSE 0 END), 0) AS overdue,"
+                + " COALESCE(SUM(CASE WHEN due_date >= :now AND due_date <= :tomorrow THEN 1 ELSE 0 END), 0)"
+                + " AS due_soon,"
+                + " COALESCE(SUM(CASE WHEN due_date > :tomorrow THEN 1 ELSE 0 END), 0) AS on_track,"
+                + " COALESCE(SUM(CASE WHEN due_date IS NULL THEN 1 ELSE 0 END), 0) AS undated"
+                + " FROM sla_step WHERE ");
+        Where where = where(scope, sql);
+        return window(where.bind(jdbc.sql(sql.toString())), now, zone).query((rs, row) -> {
+            Map<SlaState, Long> byState = new EnumMap<>(SlaState.class);
+            byState.put(SlaState.ON_TRACK, rs.getLong("on_track"));
+            byState.put(SlaState.DUE_SOON, rs.getLong("due_soon"));
+            byState.put(SlaState.OVERDUE, rs.getLong("overdue"));
+            return new Counts(Map.copyOf(byState), rs.getLong("undated"));
+        }).single();
+    }
+
+    /**
+     * Open steps per SLA state, and those without a due date (in no state).
+     *
+     * @param byState every state, none left out
+     */
+    public record Counts(Map<SlaState, Long> byState, long undated) {
+
+        /** All of them, with or without a due date. */
+        public long total() {
+            return byState.values().stream().mapToLong(Long::longValue).sum() + undated;
+        }
+    }
+
+    private static StatementSpec window(StatementSpec statement, Instant now, ZoneId zone) {
+        Instant tomorrow = now.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+        return statement.param("now", now.atOffset(ZoneOffset.UTC))
+                .param("tomorrow", tomorrow.atOffset(ZoneOffset.UTC));
+    }
+
+    /**
+     * Open steps of the user: the district first (the index sla_step_open_district), then assignee or candidate
+     * group. Candidate groups are kept as a sorted comma list; a group matches as a whole item of it.
+     */
+    private static Where where(Scope scope, StringBuilder sql) {
+        sql.append("closed_at IS NULL");
+        if (scope.district() != null) {
+            sql.append(" AND district = :district");
+        }
+        if (scope.service() != null) {
+            sql.append(" AND service_code = :service");
+        }
+        if (scope.step() != null) {
+            sql.append(" AND step_id = :step");
+        }
+        sql.append(" AND (assignee = :username");
+        List<String> groups = List.copyOf(scope.groups());
+        for (int i = 0; i < groups.size(); i++) {
+            sql.append(" OR (',' || candidate_groups || ',') LIKE :group").append(i).append(" ESCAPE '!'");
+        }
+        sql.append(')');
+        return new Where(scope, groups);
+    }
+
+    private record Where(Scope scope, List<String> groups) {
+
+        StatementSpec bind(StatementSpec statement) {
+            statement = statement.param("username", scope.username());
+            if (scope.district() != null) {
+                statement = statement.param("district", scope.district());
+            }
+            if (scope.service() != null) {
+                statement = statement.param("service", scope.service());
+            }
+            if (scope.step() != null) {
+                statement = statement.param("step", scope.step());
+            }
+            for (int i = 0; i < groups.size(); i++) {
+                String literal = groups.get(i).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+                statement = statement.param("group" + i, "%," + literal + ",%");
+            }
+            return statement;
+        }
+    }
+}
