@@ -8,8 +8,9 @@ import org.flywaydb.core.api.migration.Context;
 /**
  * Failed sign-ins, counted per user name and client address across all nodes, and — on PostgreSQL — triggers
  * that make the decision records append-only: the case-view log (查阅记录), breaches (超期) and extensions (延期)
- * take INSERTs only, whatever client or bug tries to change them. A Java migration because the triggers are
- * PostgreSQL's own language; the H2 demo database gets the table only.
+ * take INSERTs only, whatever client or bug tries to change them (only a breach's mail_pending flag, bookkeeping of
+ * the supervisors' mail rather than part of the record, may be cleared). A Java migration because the triggers
+ * are PostgreSQL's own language; the H2 demo database gets the table only.
  */
 public class V1_12__Login_throttle_and_append_only_records extends BaseJavaMigration {
 
@@ -34,6 +35,10 @@ public class V1_12__Login_throttle_and_append_only_records extends BaseJavaMigra
             sql.execute("""
                     CREATE FUNCTION refuse_record_change() RETURNS trigger LANGUAGE plpgsql AS $$
                     BEGIN
+                        IF TG_OP = 'UPDATE'
+                                AND to_jsonb(NEW) - 'mail_pending' = to_jsonb(OLD) - 'mail_pending' THEN
+                            RETURN NEW;
+                        END IF;
                         RAISE EXCEPTION '% of % refused: decision records are append-only', TG_OP, TG_TABLE_NAME
                             USING ERRCODE = 'insufficient_privilege';
                     END

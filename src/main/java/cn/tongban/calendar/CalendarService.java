@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -46,6 +47,11 @@ public class CalendarService {
     private final OffsetDateTime seedsLoadedAt;
     private final Object lock = new Object();
     private volatile State state;
+    /**
+     * Changes of this node not yet committed: a refresh meanwhile would read the database without them and put
+     * the old calendar back under the recomputation of the open deadlines, so it waits for the next round.
+     */
+    private final AtomicInteger changesInFlight = new AtomicInteger();
 
     /** The calendar and what each of its years came from, swapped together. */
     private record State(WorkingDayCalendar calendar, Map<Integer, LoadedArrangement> loaded) {
@@ -130,6 +136,9 @@ public class CalendarService {
     @Scheduled(initialDelayString = "${tongban.calendar.refresh-interval:PT1M}",
             fixedDelayString = "${tongban.calendar.refresh-interval:PT1M}")
     public void refreshFromOtherNodes() {
+        if (changesInFlight.get() > 0) {
+            return;
+        }
         Map<Integer, Instant> stored = store.findAll().stream()
                 .collect(Collectors.toMap(ArrangementStore.Stored::year, ArrangementStore.Stored::loadedAt));
         Map<Integer, Instant> known = state.loaded().values().stream()
@@ -138,7 +147,11 @@ public class CalendarService {
         if (!stored.equals(known)) {
             log.info("Holiday arrangements changed in the database (years {}), reloading the calendar",
                     stored.keySet());
-            reload();
+            synchronized (lock) {
+                if (changesInFlight.get() == 0) {
+                    state = read();
+                }
+            }
         }
     }
 
@@ -165,8 +178,7 @@ public class CalendarService {
 
     /**
      * Swaps the state in this transaction and announces the change. After the transaction the state is read
-     * again from the database: that undoes the swap on rollback, and corrects it should a refresh have read
-     * the database before this transaction committed.
+     * again from the database, which undoes the swap on rollback; refreshes wait until then.
      */
     private void swap(UnaryOperator<State> change) {
         State before;
@@ -175,11 +187,15 @@ public class CalendarService {
             before = state;
             after = change.apply(before);
             state = after;
+            changesInFlight.incrementAndGet();
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
-                reload();
+                synchronized (lock) {
+                    changesInFlight.decrementAndGet();
+                    state = read();
+                }
             }
         });
         CalendarChanged.between(before.calendar(), after.calendar()).ifPresent(changed -> {

@@ -47,7 +47,8 @@ import org.springframework.web.servlet.LocaleResolver;
  * Who may reach what. Four chains, most specific first:
  * <ol>
  *   <li>{@code /engine-rest/**}: HTTP Basic, administrators only; the engine then runs as that user.</li>
- *   <li>{@code /api/**}: HTTP Basic or the browser session; 401/403 as problem details.</li>
+ *   <li>{@code /api/**}: HTTP Basic or the browser session; 401/403 as problem details. Partner authorities
+ *   post to {@code /api/crossprovince/inbound/**} without either: each message carries its own signature.</li>
  *   <li>{@code /actuator/**}: health for everyone, the rest (metrics) for administrators by HTTP Basic.</li>
  *   <li>everything else: pages with form login at {@code /login}; the Camunda webapps reuse that login.</li>
  * </ol>
@@ -62,6 +63,7 @@ class SecurityConfiguration {
     private static final String ENGINE_REST = "/engine-rest";
     private static final String ADMIN = Role.ADMIN.name();
     private static final String SUPERVISOR = Role.SUPERVISOR.name();
+    private static final String CROSS_PROVINCE_INBOUND = "/api/crossprovince/inbound/**";
     /**
      * Our pages load scripts, styles and fonts from this origin only (Bootstrap from webjars); inline style
      * attributes stay allowed for the form renderer's spacers. No one may frame us but ourselves.
@@ -111,12 +113,17 @@ class SecurityConfiguration {
                                 path(HttpMethod.GET, "/api/services/**"),
                                 // applicants open their own accounts
                                 path(HttpMethod.POST, "/api/accounts")).permitAll()
+                        // partner authorities authenticate each message by its signature, not by a session
+                        .requestMatchers(path(HttpMethod.POST, CROSS_PROVINCE_INBOUND)).permitAll()
+                        .requestMatchers(path(HttpMethod.GET, "/api/crossprovince/deliveries"))
+                        .hasAnyRole(SUPERVISOR, ADMIN)
                         .requestMatchers(path("/api/admin/**")).hasRole(ADMIN)
                         // deadlines: supervisors act on cases, administrators may read the figures too
                         .requestMatchers(path(HttpMethod.POST, "/api/sla/**")).hasRole(SUPERVISOR)
                         .requestMatchers(path("/api/sla/**")).hasAnyRole(SUPERVISOR, ADMIN)
                         .anyRequest().authenticated())
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::isSessionCookieWrite))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::isSessionCookieWrite)
+                        .ignoringRequestMatchers(path(CROSS_PROVINCE_INBOUND)))
                 .requestCache(cache -> cache.disable());
         return basicWithProblems(http, problems).build();
     }

@@ -28,7 +28,9 @@ final class CaseOutcomes {
                     "notAccepted", Outcome.CLOSED),
             "disability-subsidies", Map.of(
                     "caseDecided", Outcome.BY_APPROVED_VARIABLE,
-                    "closedWithoutCorrection", Outcome.CLOSED),
+                    "closedWithoutCorrection", Outcome.CLOSED,
+                    // the hukou authority's side of a case handed over: decided here, told to the applicant there
+                    "decisionReported", Outcome.BY_APPROVED_VARIABLE),
             "marriage-registration", Map.of(
                     "registeredEnd", Outcome.APPROVED,
                     "ineligibleEnd", Outcome.REFUSED,

@@ -251,6 +251,18 @@ class CalendarAdministrationTest {
     }
 
     @Test
+    void aRefreshWhileAnUploadIsUncommittedDoesNotPutTheOldCalendarBack() throws Exception {
+        HolidayArrangement arrangement = HolidayArrangement.parse(example2030(), "file");
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            calendars.load(arrangement, "admin");
+            // the scheduler's refresh runs on its own thread and cannot see the uncommitted row
+            CompletableFuture.runAsync(calendars::refreshFromOtherNodes).join();
+            assertThat(calendars.current().isLoaded(2030)).isTrue();
+        });
+        assertThat(calendars.current().isLoaded(2030)).isTrue();
+    }
+
+    @Test
     void aSimultaneousUploadOfTheSameNewYearIsAConflictNotAnError() throws Exception {
         byte[] file = example2030();
         var otherUploadInserted = new CountDownLatch(1);

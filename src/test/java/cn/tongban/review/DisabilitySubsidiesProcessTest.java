@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -45,6 +46,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every path of processes/disability-subsidies.bpmn (残疾人两项补贴) on the real engine: the local review chain with
@@ -77,6 +79,8 @@ class DisabilitySubsidiesProcessTest {
     FormService formService;
     @Autowired
     ServiceCatalog catalog;
+    @Autowired
+    JdbcClient jdbc;
 
     @AfterEach
     void resetClock() {
@@ -317,24 +321,44 @@ class DisabilitySubsidiesProcessTest {
     }
 
     @Test
-    void aCaseWhoseHukouIsElsewhereGoesToTheHukouAuthorityAndBack() throws Exception {
+    void aCaseWhoseHukouIsElsewhereIsPushedAndItsResultToldEachWithinItsLimitAcrossNationalDay() throws Exception {
         Case c = receive(application("both"));
         c.runJobs();
         c.complete(c.task("acceptance"), Map.of("acceptanceOutcome", "accept", "hukouLocal", false,
-                "hukouPlace", "湖北省武汉市江岸区"));
+                "hukouProvince", "460000", "hukouPlace", "海南省海口市龙华区"));
 
         Task push = c.task("handoffPush");
         assertThat(candidateGroups(push)).containsExactly("township-jinshui");
         // 3 working days from 2025-09-30: 10-09, 10-10 and the make-up Saturday 10-11
         assertThat(push.getDueDate()).isEqualTo(at("2025-10-11T17:30:00+08:00"));
-        EngineTime.set("2025-10-09T11:00:00+08:00");
-        c.complete(push, Map.of("partnerAuthority", "武汉市江岸区民政局", "handoffDate", "2025-10-09"));
+        EngineTime.set("2025-10-11T17:30:00+08:00");
+        c.runJobs();
+        assertThat(c.breachedSteps()).isEmpty();
+        EngineTime.set("2025-10-11T17:30:01+08:00");
+        c.runJobs();
+        assertThat(c.breachedSteps()).containsExactly("handoffPush@2025-10-11T17:30+08:00");
 
-        // the partner's ten working days run from the push: 10-10, 10-11 (make-up Saturday), 10-13 … 10-22
-        assertThat(runtimeService.getVariable(c.id, "hukouDecisionDeadline")).isEqualTo(at("2025-10-22T17:30:00+08:00"));
+        EngineTime.set("2025-10-13T09:00:00+08:00");
+        c.complete(push, Map.of("handoffNote", "案卷齐全"));
+        // no partner authority serves Hainan here: a refusal that no retry can mend, an incident at once
+        Job send = managementService.createJobQuery().processInstanceId(c.id).activityId("sendCaseToHukouAuthority")
+                .singleResult();
+        assertThatThrownBy(() -> managementService.executeJob(send.getId()))
+                .hasMessageContaining("no partner authority configured for province 460000");
+        assertThat(managementService.createJobQuery().jobId(send.getId()).singleResult().getRetries()).isZero();
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(c.id).singleResult().getActivityId())
+                .isEqualTo("sendCaseToHukouAuthority");
+
+        // an operator hands the case over by other means and moves it on (Cockpit: modify the instance)
+        runtimeService.createProcessInstanceModification(c.id).cancelAllForActivity("sendCaseToHukouAuthority")
+                .startBeforeActivity("hukouCaseAccepted").setVariable("handoffPartner", "460100").execute();
+        // the partner's ten working days run from the push: 10-14 … 10-24, 10-27
+        assertThat(runtimeService.getVariable(c.id, "hukouDecisionDeadline")).isEqualTo(at("2025-10-27T17:30:00+08:00"));
+        runtimeService.createMessageCorrelation("HukouCaseAccepted").processInstanceBusinessKey(c.receiptNo)
+                .setVariable("hukouAuthority", "海口市民政局").correlate();
         assertThat(c.activeActivities()).containsExactly("hukouDecisionReceived");
 
-        EngineTime.set("2025-10-20T15:00:00+08:00");
+        EngineTime.set("2025-10-24T15:00:00+08:00");
         runtimeService.createMessageCorrelation("HukouDecisionReceived").processInstanceBusinessKey(c.receiptNo)
                 .setVariable("approved", true)
                 .setVariable("decisionReason", "准予困难残疾人生活补贴和重度残疾人护理补贴，自2025年10月起发放")
@@ -342,7 +366,13 @@ class DisabilitySubsidiesProcessTest {
 
         Task notice = c.task("resultNotice");
         assertThat(candidateGroups(notice)).containsExactly("township-jinshui");
-        assertThat(notice.getDueDate()).isEqualTo(at("2025-10-23T17:30:00+08:00"));
+        // 3 working days from 10-24 (Friday): 10-27, 10-28, 10-29
+        assertThat(notice.getDueDate()).isEqualTo(at("2025-10-29T17:30:00+08:00"));
+        EngineTime.set("2025-10-29T17:30:01+08:00");
+        c.runJobs();
+        // the last day of the result notice is the last day of the whole case: both are breached
+        assertThat(c.breachedSteps()).containsExactly("handoffPush@2025-10-11T17:30+08:00",
+                "case@2025-10-29T17:30+08:00", "resultNotice@2025-10-29T17:30+08:00");
         c.complete(notice, Map.of("resultNoticeMethod", "phone"));
 
         c.runJobs();
@@ -351,6 +381,50 @@ class DisabilitySubsidiesProcessTest {
         assertThat(c.decisionsEvaluated()).isEmpty();
         assertThat(c.mailSubjects()).last().isEqualTo("申请 " + c.receiptNo + "：审批结果");
         assertThat(c.mailBody(1)).contains("已审核通过", "自2025年10月起发放");
+    }
+
+    @Test
+    void aCaseHandedOverByAPartnerRunsTheReviewChainHereUnderTheCaseDeadlineItCameWith() throws Exception {
+        EngineTime.set("2025-09-30T10:00:00+08:00");
+        String receiptNo = "CJ-" + UUID.randomUUID();
+        Map<String, Object> variables = new HashMap<>(application("both"));
+        variables.put("acceptedAt", at("2025-09-26T10:00:00+08:00"));
+        // the receiving authority's deadline, moved by a correction notice there: it is the one both sides show
+        variables.put("handoffCaseDeadline", at("2025-10-31T17:30:00+08:00"));
+        variables.put("handedOver", true);
+        variables.put("hukouLocal", true);
+        variables.put("handoffPartner", "460100");
+        variables.put("partnerAuthority", "海口市民政局");
+        ProcessInstance instance = runtimeService.createMessageCorrelation("CrossProvinceCaseReceived")
+                .processInstanceBusinessKey(receiptNo).setVariables(variables).correlateStartMessage();
+        Case c = new Case(instance.getId(), receiptNo, "none");
+
+        assertThat(runtimeService.getVariable(c.id, "caseDeadline")).isEqualTo(at("2025-10-31T17:30:00+08:00"));
+        assertThat(c.activeActivities()).containsExactly("reportCaseAccepted");
+        runtimeService.createProcessInstanceModification(c.id).cancelAllForActivity("reportCaseAccepted")
+                .startBeforeActivity("reviewMerge").execute();
+
+        Task townshipReview = c.task("townshipReview");
+        assertThat(candidateGroups(townshipReview)).containsExactly("township-jinshui");
+        assertThat(townshipReview.getDueDate()).isEqualTo(at(HUKOU_DECISION_DEADLINE));
+        EngineTime.set("2025-10-21T17:30:01+08:00");
+        c.runJobs();
+        assertThat(c.breachedSteps()).containsExactly("townshipReview@2025-10-21T17:30+08:00");
+
+        c.complete(townshipReview, Map.of("townshipOpinion", "经入户核实，情况属实"));
+        c.complete(c.task("federationReview"), federationConfirms(1));
+        c.complete(c.task("civilAffairsDecision"), Map.of("livingSubsidyOutcome", "approved",
+                "careSubsidyOutcome", "approved"));
+
+        assertThat(c.activeActivities()).containsExactly("reportDecision");
+        assertThat(managementService.createJobQuery().processInstanceId(c.id).activityId("reportDecision").count())
+                .isOne();
+        assertThat(c.variables("approved")).containsEntry("approved", true);
+        runtimeService.createProcessInstanceModification(c.id).cancelAllForActivity("reportDecision")
+                .startBeforeActivity("decisionReported").execute();
+        assertThat(c.isEnded()).isTrue();
+        assertThat(c.endedAt()).isEqualTo("decisionReported");
+        assertThat(c.mailSubjects()).isEmpty();
     }
 
     @Test
@@ -519,6 +593,16 @@ class DisabilitySubsidiesProcessTest {
 
         boolean isEnded() {
             return runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult() == null;
+        }
+
+        /** The steps recorded as breached, as step@deadline in Beijing time, earliest deadline first. */
+        List<String> breachedSteps() {
+            return jdbc.sql("SELECT step_id, deadline FROM sla_breach WHERE process_instance_id = :id"
+                            + " ORDER BY deadline, step_id")
+                    .param("id", id)
+                    .query((rs, row) -> rs.getString("step_id") + "@" + rs.getObject("deadline", OffsetDateTime.class)
+                            .atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime())
+                    .list();
         }
 
         String endedAt() {

@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * 低保 cases for the SLA tests, driven on the real engine with the engine clock: apply, complete steps, run what is
  * due, and read what the SLA module recorded about them.
  */
-final class AllowanceCases {
+public final class AllowanceCases {
 
     static final String PROCESS = "minimum-living-allowance";
     /** Not in the demo economic-status data: the household's declaration stands. */
@@ -38,7 +38,7 @@ final class AllowanceCases {
     private final ManagementService management;
     private final JdbcClient jdbc;
 
-    AllowanceCases(RuntimeService runtime, TaskService tasks, ManagementService management, JdbcClient jdbc) {
+    public AllowanceCases(RuntimeService runtime, TaskService tasks, ManagementService management, JdbcClient jdbc) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
@@ -46,11 +46,11 @@ final class AllowanceCases {
     }
 
     /** One case, known by its process instance id and receipt number. */
-    record Case(String id, String receiptNo) {
+    public record Case(String id, String receiptNo) {
     }
 
     /** Applies at the engine's current time, in the given district. */
-    Case apply(String district) {
+    public Case apply(String district) {
         String receiptNo = "DB-SLA-" + UUID.randomUUID();
         Map<String, Object> variables = new HashMap<>();
         variables.put("applicantName", "张三");
@@ -73,50 +73,50 @@ final class AllowanceCases {
     }
 
     /** Applies at the given time. */
-    Case applyAt(String isoDateTime, String district) {
+    public Case applyAt(String isoDateTime, String district) {
         EngineTime.set(isoDateTime);
         return apply(district);
     }
 
-    int runJobs(Case c) {
+    public int runJobs(Case c) {
         return EngineTime.executeDueJobs(management, c.id());
     }
 
-    Task task(Case c, String step) {
+    public Task task(Case c, String step) {
         return tasks.createTaskQuery().processInstanceId(c.id()).taskDefinitionKey(step).singleResult();
     }
 
-    void complete(Case c, String step, Map<String, Object> variables) {
+    public void complete(Case c, String step, Map<String, Object> variables) {
         Task task = task(c, step);
         assertThat(task).as("open task %s of %s", step, c.receiptNo()).isNotNull();
         tasks.complete(task.getId(), variables);
         runJobs(c);
     }
 
-    void accept(Case c) {
+    public void accept(Case c) {
         complete(c, "acceptance", Map.of("acceptanceDecision", "ACCEPT"));
     }
 
-    void requestCorrection(Case c, String items) {
+    public void requestCorrection(Case c, String items) {
         complete(c, "acceptance", Map.of("acceptanceDecision", "REQUEST_CORRECTION", "correctionItems", items));
     }
 
-    void answerCorrection(Case c) {
+    public void answerCorrection(Case c) {
         runtime.createMessageCorrelation("CorrectionAnswered").processInstanceId(c.id())
                 .setVariable("correctionAnswer", "已上传所缺材料").correlate();
         runJobs(c);
     }
 
-    void investigate(Case c) {
+    public void investigate(Case c) {
         complete(c, "homeInvestigation", Map.of("investigators", "李明、王强", "investigationDate", "2024-08-01",
                 "investigationMethod", "HOME_VISIT", "investigationFindings", "家中仅有基本生活用品。"));
     }
 
-    void reviewInTownship(Case c) {
+    public void reviewInTownship(Case c) {
         complete(c, "townshipReview", Map.of("townshipProposal", "APPROVE", "townshipOpinion", "符合条件，建议纳入"));
     }
 
-    void confirmInCounty(Case c) {
+    public void confirmInCounty(Case c) {
         complete(c, "countyConfirmation", Map.of("countyDecision", "APPROVE", "decisionReason", "符合条件"));
     }
 
@@ -144,7 +144,7 @@ final class AllowanceCases {
         return jdbc.sql("SELECT * FROM sla_step WHERE task_id = ?").param(task.getId()).query().singleRow();
     }
 
-    List<Map<String, Object>> breaches(Case c) {
+    public List<Map<String, Object>> breaches(Case c) {
         return jdbc.sql("SELECT * FROM sla_breach WHERE process_instance_id = ? ORDER BY id").param(c.id())
                 .query().listOfRows();
     }
@@ -164,7 +164,7 @@ final class AllowanceCases {
     }
 
     /** Mails GreenMail received for this case with this subject, to this address. */
-    static List<MimeMessage> mails(String to, String subject) {
+    public static List<MimeMessage> mails(String to, String subject) {
         return Arrays.stream(TestInfrastructure.greenMail().getReceivedMessages()).filter(mail -> {
             try {
                 return subject.equals(mail.getSubject()) && Arrays.stream(mail.getRecipients(Message.RecipientType.TO))

@@ -1,19 +1,8 @@
 package cn.tongban.sla.internal;
 
-import cn.tongban.calendar.CalendarService;
-import cn.tongban.catalog.District;
-import cn.tongban.catalog.Districts;
-import cn.tongban.catalog.Names;
-import cn.tongban.catalog.Service;
-import cn.tongban.catalog.ServiceCatalog;
-import cn.tongban.catalog.Step;
-import cn.tongban.identity.Role;
-import cn.tongban.identity.UserDirectory;
 import cn.tongban.sla.CaseExtension;
 import cn.tongban.sla.SlaCases;
 import cn.tongban.web.InvalidField;
-import cn.tongban.web.InvalidInputException;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -24,26 +13,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,8 +30,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The supervisors' API (督办): on-time rates, open cases by SLA state, breaches, and the one extension of a case.
- * Supervisors see the districts whose {@code supervisor-<district>} group they are in; administrators see all.
+ * The supervisors' API (督办): on-time rates, open cases by SLA state, breaches and their exports, urging and
+ * reassigning an open step, and the one extension of a case. Supervisors see and act on the districts whose
+ * {@code supervisor-<district>} group they are in; administrators see all and act on none.
  * The period ({@code from}, {@code to}, dates in Beijing time, both included) selects what closed and what was
  * breached; open cases are counted as they stand now.
  */
@@ -70,59 +48,29 @@ import org.springframework.web.bind.annotation.RestController;
                 schema = @Schema(implementation = ProblemDetail.class)))
 class SlaController {
 
-    private static final String SUPERVISOR_GROUP = "supervisor-";
-    private static final int MAX_PAGE_SIZE = 100;
-
-    private final SlaReports reports;
+    private final SlaOverview overview;
     private final SlaCases cases;
     private final SlaRecords records;
-    private final ServiceCatalog catalog;
-    private final Districts districts;
-    private final UserDirectory users;
-    private final CalendarService calendars;
+    private final SlaSupervision supervision;
+    private final SlaTables tables;
 
-    SlaController(SlaReports reports, SlaCases cases, SlaRecords records, ServiceCatalog catalog, Districts districts,
-                  UserDirectory users, CalendarService calendars) {
-        this.reports = reports;
+    SlaController(SlaOverview overview, SlaCases cases, SlaRecords records, SlaSupervision supervision,
+                  SlaTables tables) {
+        this.overview = overview;
         this.cases = cases;
         this.records = records;
-        this.catalog = catalog;
-        this.districts = districts;
-        this.users = users;
-        this.calendars = calendars;
-    }
-
-    /** The filters as given. */
-    record Filters(String service, String district, LocalDate from, LocalDate to) {
-    }
-
-    record ServiceFigures(String service, String name, @JsonUnwrapped SlaReports.Figures figures) {
-    }
-
-    record DistrictFigures(String district, String name, @JsonUnwrapped SlaReports.Figures figures) {
-    }
-
-    record StepFigures(String service, String step, String name, @JsonUnwrapped SlaReports.Figures figures) {
-    }
-
-    /**
-     * @param cases        all cases of the filter; {@code breaches} counts step and case breaches
-     * @param caseBreaches breaches of a whole case's commitment among them
-     */
-    record Summary(Filters filters, OffsetDateTime asOf, SlaReports.Figures cases, long caseBreaches,
-                   List<ServiceFigures> byService, List<DistrictFigures> byDistrict, List<StepFigures> bySteps) {
-    }
-
-    /** A breach; {@code step} is {@value SlaRecords#CASE_STEP} for the whole case's commitment. */
-    record Breach(long id, String receiptNo, String service, String serviceName, String step, String stepName,
-                  String district, String districtName, String assignee, OffsetDateTime deadline,
-                  OffsetDateTime detectedAt) {
-    }
-
-    record BreachPage(int page, int size, long total, List<Breach> items) {
+        this.supervision = supervision;
+        this.tables = tables;
     }
 
     record ExtensionRequest(@NotBlank @Size(max = SlaCases.MAX_REASON_LENGTH) String reason) {
+    }
+
+    /** An urge notice; the message is optional. */
+    record UrgeRequest(@Size(max = SlaSupervision.MAX_MESSAGE_LENGTH) String message) {
+    }
+
+    record ReassignRequest(@NotBlank String assignee) {
     }
 
     @GetMapping("/summary")
@@ -130,75 +78,90 @@ class SlaController {
             description = "按时办结率（期内办结且不晚于期限的案件 / 期内办结的案件），在办案件按时限状态，期内超期数；"
                     + "按事项、区和环节分列 / on-time rate of the cases closed in the period, open cases by SLA state,"
                     + " breaches in the period; by service, district and step")
-    public Summary summary(@Parameter(example = "minimum-living-allowance") @RequestParam(required = false) String service,
-                           @Parameter(example = "jinshui") @RequestParam(required = false) String district,
-                           @Parameter(example = "2023-01-01") @RequestParam(required = false) String from,
-                           @Parameter(example = "2023-12-31") @RequestParam(required = false) String to,
-                           Authentication who) {
+    public SlaOverview.Summary summary(
+            @Parameter(example = "minimum-living-allowance") @RequestParam(required = false) String service,
+            @Parameter(example = "jinshui") @RequestParam(required = false) String district,
+            @Parameter(example = "2023-01-01") @RequestParam(required = false) String from,
+            @Parameter(example = "2023-12-31") @RequestParam(required = false) String to,
+            Authentication who) {
         List<InvalidField> problems = new ArrayList<>();
-        Filters filters = filters(service, district, from, to, problems);
-        check(problems);
-        SlaReports.Filter filter = filter(filters, who);
-        ZoneId zone = calendars.current().zone();
-        Instant now = ClockUtil.getCurrentTime().toInstant();
-
-        Map<Map<String, String>, Long> allBreaches = reports.breaches(filter, List.of());
-        SlaReports.Figures total = reports.cases(filter, now, List.of()).stream().findFirst()
-                .map(g -> withBreaches(g.figures(), allBreaches.getOrDefault(Map.of(), 0L)))
-                .orElseThrow();
-        long caseBreaches = reports.breaches(filter, List.of("step_id"))
-                .getOrDefault(Map.of("step_id", SlaRecords.CASE_STEP), 0L);
-
-        Map<Map<String, String>, Long> byServiceBreaches = reports.breaches(filter, List.of("service_code"));
-        List<ServiceFigures> byService = reports.cases(filter, now, List.of("service_code")).stream()
-                .map(g -> new ServiceFigures(g.key().get("service_code"), serviceName(g.key().get("service_code")),
-                        withBreaches(g.figures(), byServiceBreaches.getOrDefault(g.key(), 0L))))
-                .sorted(Comparator.comparing(ServiceFigures::service))
-                .toList();
-
-        Map<Map<String, String>, Long> byDistrictBreaches = reports.breaches(filter, List.of("district"));
-        List<DistrictFigures> byDistrict = reports.cases(filter, now, List.of("district")).stream()
-                .map(g -> new DistrictFigures(g.key().get("district"), districtName(g.key().get("district")),
-                        withBreaches(g.figures(), byDistrictBreaches.getOrDefault(g.key(), 0L))))
-                .sorted(Comparator.comparing(DistrictFigures::district, Comparator.nullsLast(Comparator.naturalOrder())))
-                .toList();
-
-        Map<Map<String, String>, Long> byStepBreaches = reports.breaches(filter, List.of("service_code", "step_id"));
-        List<StepFigures> bySteps = reports.steps(filter, now, List.of("service_code", "step_id")).stream()
-                .map(g -> new StepFigures(g.key().get("service_code"), g.key().get("step_id"),
-                        stepName(g.key().get("service_code"), g.key().get("step_id")),
-                        withBreaches(g.figures(), byStepBreaches.getOrDefault(g.key(), 0L))))
-                .sorted(Comparator.comparing(StepFigures::service).thenComparing(StepFigures::step))
-                .toList();
-        return new Summary(filters, now.atZone(zone).toOffsetDateTime(), total, caseBreaches, byService, byDistrict,
-                bySteps);
+        SlaOverview.Filters filters = overview.filters(service, district, from, to, problems);
+        SlaOverview.check(problems);
+        return overview.summary(filters, overview.filter(filters, who));
     }
 
     @GetMapping("/breaches")
     @Operation(summary = "超期记录 / Breaches",
-            description = "期内记录的超期，最新的在前，分页（page 从 0 起） / breaches recorded in the period, latest first,"
-                    + " paged (page counts from 0)")
-    public BreachPage breaches(@RequestParam(required = false) String service,
-                               @RequestParam(required = false) String district,
-                               @RequestParam(required = false) String from,
-                               @RequestParam(required = false) String to,
-                               @Parameter(example = "0") @RequestParam(required = false) String page,
-                               @Parameter(example = "20") @RequestParam(required = false) String size,
-                               Authentication who) {
+            description = "期内记录的超期，最新的在前，分页（page 从 0 起）；urges 为已督办次数 / breaches recorded in the"
+                    + " period, latest first, paged (page counts from 0); urges counts the urge notices sent")
+    public SlaOverview.BreachPage breaches(@RequestParam(required = false) String service,
+                                           @RequestParam(required = false) String district,
+                                           @RequestParam(required = false) String from,
+                                           @RequestParam(required = false) String to,
+                                           @Parameter(example = "0") @RequestParam(required = false) String page,
+                                           @Parameter(example = "20") @RequestParam(required = false) String size,
+                                           Authentication who) {
         List<InvalidField> problems = new ArrayList<>();
-        Filters filters = filters(service, district, from, to, problems);
-        int pageNumber = integer("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, problems);
-        int pageSize = integer("size", size, 20, 1, MAX_PAGE_SIZE, problems);
-        check(problems);
-        SlaReports.Filter filter = filter(filters, who);
-        ZoneId zone = calendars.current().zone();
-        List<Breach> items = reports.breachPage(filter, pageNumber, pageSize).stream()
-                .map(b -> new Breach(b.id(), b.receiptNo(), b.serviceCode(), serviceName(b.serviceCode()),
-                        b.stepId(), b.wholeCase() ? "整案办结期限" : stepName(b.serviceCode(), b.stepId()),
-                        b.district(), districtName(b.district()), b.assignee(),
-                        b.deadline().atZone(zone).toOffsetDateTime(), b.detectedAt().atZone(zone).toOffsetDateTime()))
-                .toList();
-        return new BreachPage(pageNumber, pageSize, reports.breachCount(filter), items);
+        SlaOverview.Filters filters = overview.filters(service, district, from, to, problems);
+        int pageNumber = SlaOverview.integer("page", page, 0, 0, Integer.MAX_VALUE / SlaOverview.MAX_PAGE_SIZE,
+                problems);
+        int pageSize = SlaOverview.integer("size", size, 20, 1, SlaOverview.MAX_PAGE_SIZE, problems);
+        SlaOverview.check(problems);
+        return overview.breaches(overview.filter(filters, who), pageNumber, pageSize);
+    }
+
+    @GetMapping(path = "/exports/{table}.{format}", produces = {SlaTables.CSV, SlaTables.XLSX})
+    @Operation(summary = "导出 / Export a dashboard table",
+            description = "表：on-time-by-service、on-time-by-district、on-time-by-step、open-by-state、breaches；"
+                    + "格式：csv（UTF-8 带 BOM）或 xlsx / tables as named, as CSV (UTF-8 with BOM) or Excel")
+    @ApiResponse(responseCode = "404", description = "无此表或格式 / unknown table or format",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    public ResponseEntity<byte[]> export(@PathVariable String table, @PathVariable String format,
+                                         @RequestParam(required = false) String service,
+                                         @RequestParam(required = false) String district,
+                                         @RequestParam(required = false) String from,
+                                         @RequestParam(required = false) String to,
+                                         Authentication who, Locale locale) {
+        List<InvalidField> problems = new ArrayList<>();
+        SlaOverview.Filters filters = overview.filters(service, district, from, to, problems);
+        SlaOverview.check(problems);
+        return tables.export(table, format, filters, overview.filter(filters, who), locale);
+    }
+
+    @PostMapping(path = "/steps/{taskId}/urge", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "督办 / Urge a step",
+            description = "向在办环节的办理人（未认领时向候选组成员）发送督办通知，可附督办意见，并记录 / mails an urge notice"
+                    + " about an open step to its assignee (the candidate groups' members while unclaimed), with an"
+                    + " optional message, and records it")
+    @ApiResponse(responseCode = "201", description = "已督办 / urged")
+    @ApiResponse(responseCode = "404", description = "无此环节 / unknown step",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "环节已办结 / the step is closed",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    public ResponseEntity<SlaActions.Action> urge(@PathVariable String taskId,
+                                                  @Valid @RequestBody(required = false) UrgeRequest request,
+                                                  Authentication who) {
+        SlaActions.Action action = supervision.urge(taskId, who, request == null ? null : request.message());
+        return ResponseEntity.status(HttpStatus.CREATED).body(action);
+    }
+
+    @PostMapping(path = "/steps/{taskId}/reassign", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "改派 / Reassign a step",
+            description = "把在办环节改派给同一候选组（本区）的另一名用户，并记录 / assigns an open step to another member"
+                    + " of its candidate group (in its district), and records it")
+    @ApiResponse(responseCode = "200", description = "已改派 / reassigned")
+    @ApiResponse(responseCode = "404", description = "无此环节 / unknown step",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "环节已办结 / the step is closed",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    public SlaActions.Action reassign(@PathVariable String taskId, @Valid @RequestBody ReassignRequest request,
+                                      Authentication who) {
+        return supervision.reassign(taskId, who, request.assignee());
     }
 
     @PostMapping(path = "/cases/{receiptNo}/extension", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -215,129 +178,9 @@ class SlaController {
     public ResponseEntity<CaseExtension> extend(@PathVariable String receiptNo,
                                                 @Valid @RequestBody ExtensionRequest request, Authentication who) {
         CaseRecord c = records.findCasesByReceiptNo(receiptNo).stream().findFirst()
-                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "无此案件 / no case " + receiptNo));
-        Optional<Set<String>> scope = scope(who);
-        if (scope.isPresent() && !scope.get().contains(c.district())) {
-            throw problem(HttpStatus.FORBIDDEN, "不是所辖区的案件 / the case is not in a district you supervise");
-        }
+                .orElseThrow(() -> SlaOverview.problem(HttpStatus.NOT_FOUND, "无此案件 / no case " + receiptNo));
+        overview.requireInScope(who, c.district(), "案件");
         CaseExtension extension = cases.extendCase(receiptNo, who.getName(), request.reason());
         return ResponseEntity.created(URI.create("/api/sla/cases/" + receiptNo + "/extension")).body(extension);
-    }
-
-    // ---- filters
-
-    private Filters filters(String service, String district, String from, String to, List<InvalidField> problems) {
-        String serviceCode = blankToNull(service);
-        if (serviceCode != null && catalog.find(serviceCode).isEmpty()) {
-            problems.add(new InvalidField("service", "未知的事项 / unknown service: " + serviceCode));
-        }
-        String districtCode = blankToNull(district);
-        if (districtCode != null && districts.find(districtCode).isEmpty()) {
-            problems.add(new InvalidField("district", "未知的区 / unknown district: " + districtCode));
-        }
-        LocalDate fromDate = date("from", from, problems);
-        LocalDate toDate = date("to", to, problems);
-        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
-            problems.add(new InvalidField("to", "结束日期早于开始日期 / ends before from"));
-        }
-        return new Filters(serviceCode, districtCode, fromDate, toDate);
-    }
-
-    private SlaReports.Filter filter(Filters filters, Authentication who) {
-        Optional<Set<String>> scope = scope(who);
-        Set<String> visible = null;
-        if (filters.district() != null) {
-            if (scope.isPresent() && !scope.get().contains(filters.district())) {
-                throw problem(HttpStatus.FORBIDDEN, "不是所辖区 / you do not supervise " + filters.district());
-            }
-            visible = Set.of(filters.district());
-        } else if (scope.isPresent()) {
-            visible = scope.get();
-        }
-        ZoneId zone = calendars.current().zone();
-        return new SlaReports.Filter(filters.service(), visible,
-                filters.from() == null ? null : filters.from().atStartOfDay(zone).toInstant(),
-                filters.to() == null ? null : filters.to().plusDays(1).atStartOfDay(zone).toInstant());
-    }
-
-    /** The districts the caller supervises; empty when they see every district (administrators). */
-    private Optional<Set<String>> scope(Authentication who) {
-        boolean admin = who.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch(Role.ADMIN.authority()::equals);
-        if (admin) {
-            return Optional.empty();
-        }
-        Set<String> supervised = new TreeSet<>();
-        for (String group : users.groupIdsOf(who.getName())) {
-            if (group.startsWith(SUPERVISOR_GROUP)) {
-                supervised.add(group.substring(SUPERVISOR_GROUP.length()));
-            }
-        }
-        return Optional.of(supervised);
-    }
-
-    private static LocalDate date(String name, String value, List<InvalidField> problems) {
-        String text = blankToNull(value);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            problems.add(new InvalidField(name, "应为日期，如 2023-01-20 / expected a date such as 2023-01-20"));
-            return null;
-        }
-    }
-
-    private static int integer(String name, String value, int absent, int min, int max, List<InvalidField> problems) {
-        String text = blankToNull(value);
-        if (text == null) {
-            return absent;
-        }
-        try {
-            int number = Integer.parseInt(text);
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, like an out-of-range number
-        }
-        problems.add(new InvalidField(name, "应为 " + min + " 至 " + max + " 的整数 / expected a whole number from "
-                + min + " to " + max));
-        return absent;
-    }
-
-    private static void check(List<InvalidField> problems) {
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    // ---- names
-
-    private String serviceName(String code) {
-        return catalog.find(code).map(Service::names).map(Names::zh).orElse(code);
-    }
-
-    private String districtName(String code) {
-        return code == null ? null : districts.find(code).map(District::names).map(Names::zh).orElse(code);
-    }
-
-    private String stepName(String service, String step) {
-        return catalog.find(service).flatMap(s -> s.step(step)).map(Step::names).map(Names::zh)
-                .orElseGet(() -> reports.stepName(service, step).orElse(step));
-    }
-
-    private static SlaReports.Figures withBreaches(SlaReports.Figures figures, long breaches) {
-        return new SlaReports.Figures(figures.closed(), figures.closedOnTime(), figures.onTimeRate(), figures.open(),
-                breaches);
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String detail) {
-        return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
     }
 }

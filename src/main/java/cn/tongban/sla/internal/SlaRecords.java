@@ -153,6 +153,15 @@ public class SlaRecords {
                 .list();
     }
 
+    /** Every step of a case, open or closed, in the order they began. */
+    public List<StepRecord> steps(String processInstanceId) {
+        return jdbc.sql("SELECT " + STEP_COLUMNS + " FROM sla_step WHERE process_instance_id = :id"
+                        + " ORDER BY started_at, task_id")
+                .param("id", processInstanceId)
+                .query(SlaRecords::stepRecord)
+                .list();
+    }
+
     /** Cases with an open step of its own limit whose span from the limit's start to deadline touches the period. */
     public List<String> casesWithOpenStepsTouching(Instant from, Instant to) {
         return jdbc.sql("SELECT DISTINCT process_instance_id FROM sla_step WHERE closed_at IS NULL"
@@ -322,6 +331,15 @@ public class SlaRecords {
                 .optional();
     }
 
+    /** The breaches of a case, in the order they were detected. */
+    public List<BreachRecord> breaches(String processInstanceId) {
+        return jdbc.sql("SELECT " + BREACH_COLUMNS + " FROM sla_breach WHERE process_instance_id = :id"
+                        + " ORDER BY detected_at, id")
+                .param("id", processInstanceId)
+                .query(SlaRecords::breachRecord)
+                .list();
+    }
+
     private Optional<Long> breachId(String processInstanceId, String stepId, String taskId) {
         return jdbc.sql("SELECT id FROM sla_breach WHERE process_instance_id = :id AND step_id = :stepId"
                         + " AND task_id = :taskId")
@@ -357,6 +375,21 @@ public class SlaRecords {
         } catch (DuplicateKeyException alreadyExtended) {
             return false;
         }
+    }
+
+    /** The one extension of a case, if it was granted. */
+    public Optional<Extension> extension(String processInstanceId) {
+        return jdbc.sql("SELECT extended_by, extended_at, reason, working_days_before, working_days_after"
+                        + " FROM sla_extension WHERE process_instance_id = :id")
+                .param("id", processInstanceId)
+                .query((rs, row) -> new Extension(rs.getString("extended_by"), instant(rs, "extended_at"),
+                        rs.getString("reason"), rs.getInt("working_days_before"), rs.getInt("working_days_after")))
+                .optional();
+    }
+
+    /** A row of sla_extension. */
+    public record Extension(String extendedBy, Instant extendedAt, String reason, int workingDaysBefore,
+                            int workingDaysAfter) {
     }
 
     // ---- mapping

@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -77,19 +80,71 @@ class SlaReports {
         return where.bind(jdbc.sql("SELECT COUNT(*) FROM sla_breach" + where.sql())).query(Long.class).single();
     }
 
+    /**
+     * A breach as the dashboard lists it.
+     *
+     * @param urges 督办 notices sent about its step
+     * @param open  whether its step (its case, for a case breach) is still open
+     */
+    record ListedBreach(BreachRecord breach, long urges, boolean open) {
+    }
+
     /** A page of breaches detected in the period, latest first. */
-    List<BreachRecord> breachPage(Filter filter, int page, int size) {
+    List<ListedBreach> breachPage(Filter filter, int page, int size) {
         Where where = where(filter, "detected_at");
+        // the subqueries run for the rows of the page only, by primary key or the action index
         return where.bind(jdbc.sql("SELECT id, process_instance_id, receipt_no, service_code, district, step_id,"
-                        + " task_id, assignee, deadline, detected_at FROM sla_breach" + where.sql()
+                        + " task_id, assignee, deadline, detected_at,"
+                        + " (SELECT COUNT(*) FROM sla_action a WHERE a.task_id = b.task_id AND a.kind = 'URGE')"
+                        + " AS urges,"
+                        + " CASE WHEN b.step_id = '" + SlaRecords.CASE_STEP + "' THEN (SELECT COUNT(*) FROM sla_case c"
+                        + " WHERE c.process_instance_id = b.process_instance_id AND c.closed_at IS NULL)"
+                        + " ELSE (SELECT COUNT(*) FROM sla_step s WHERE s.task_id = b.task_id AND s.closed_at IS NULL)"
+                        + " END AS open_count"
+                        + " FROM sla_breach b" + where.sql()
                         + " ORDER BY detected_at DESC, id DESC LIMIT :size OFFSET :offset"))
                 .param("size", size)
                 .param("offset", (long) page * size)
-                .query((rs, row) -> new BreachRecord(rs.getLong("id"), rs.getString("process_instance_id"),
-                        rs.getString("receipt_no"), rs.getString("service_code"), rs.getString("district"),
-                        rs.getString("step_id"), rs.getString("task_id"), rs.getString("assignee"),
-                        SlaRecords.instant(rs, "deadline"), SlaRecords.instant(rs, "detected_at")))
+                .query((rs, row) -> new ListedBreach(new BreachRecord(rs.getLong("id"),
+                        rs.getString("process_instance_id"), rs.getString("receipt_no"), rs.getString("service_code"),
+                        rs.getString("district"), rs.getString("step_id"), rs.getString("task_id"),
+                        rs.getString("assignee"), SlaRecords.instant(rs, "deadline"),
+                        SlaRecords.instant(rs, "detected_at")), rs.getLong("urges"), rs.getLong("open_count") > 0))
                 .list();
+    }
+
+    /**
+     * Breaches detected in the period per day in {@code zone} (the day a breach was recorded, 超期趋势).
+     *
+     * @param zone a zone id from the configuration, written into the SQL as a literal
+     */
+    Map<LocalDate, Long> breachesPerDay(Filter filter, ZoneId zone) {
+        Where where = where(filter, "detected_at");
+        String day = "CAST(detected_at AT TIME ZONE '" + zone.getId() + "' AS DATE)";
+        Map<LocalDate, Long> perDay = new TreeMap<>();
+        where.bind(jdbc.sql("SELECT " + day + " AS breach_day, COUNT(*) AS breaches FROM sla_breach" + where.sql()
+                        + " GROUP BY " + day))
+                .query((rs, row) -> perDay.put(rs.getObject("breach_day", LocalDate.class), rs.getLong("breaches")))
+                .list();
+        return perDay;
+    }
+
+    /**
+     * Cases received in the period: how many, how many 即办 (a commitment of 0 working days) and how many with a
+     * commitment of at most {@code shortLimit} working days.
+     */
+    record Intake(long cases, long immediate, long shortLimit) {
+    }
+
+    Intake intake(Filter filter, int shortLimit) {
+        Where where = where(filter, "accepted_at");
+        return where.bind(jdbc.sql("SELECT COUNT(*) AS cases,"
+                        + " SUM(CASE WHEN committed_working_days = 0 THEN 1 ELSE 0 END) AS immediate,"
+                        + " SUM(CASE WHEN committed_working_days <= :shortLimit THEN 1 ELSE 0 END) AS short_limit"
+                        + " FROM sla_case" + where.sql()))
+                .param("shortLimit", shortLimit)
+                .query((rs, row) -> new Intake(rs.getLong("cases"), rs.getLong("immediate"), rs.getLong("short_limit")))
+                .single();
     }
 
     /**
@@ -106,6 +161,12 @@ class SlaReports {
 
     private List<Group> figures(String table, Filter filter, Instant now, List<String> groupBy, boolean cases) {
         Where where = where(filter, null);
+        if (filter.from() != null || filter.to() != null) {
+            // only what is open now or closed in the period counts: the rest is left to the indexes
+            where.and("(closed_at IS NULL OR (closed_at IS NOT NULL"
+                    + (filter.from() == null ? "" : " AND closed_at >= :from")
+                    + (filter.to() == null ? "" : " AND closed_at < :to") + "))", null, null);
+        }
         String closedInPeriod = "closed_at IS NOT NULL AND outcome = 'COMPLETED'"
                 + (filter.from() == null ? "" : " AND closed_at >= :from")
                 + (filter.to() == null ? "" : " AND closed_at < :to");
