@@ -7,3 +7,4 @@ ALTER TABLE sla_step ADD COLUMN due_date TIMESTAMP WITH TIME ZONE;
 UPDATE sla_step SET due_date = deadline WHERE closed_at IS NULL;
 
 CREATE INDEX sla_step_open_district ON sla_step (district, closed_at, due_date);
+
