@@ -43,6 +43,7 @@ public final class FormRendering {
 
     private final ZoneId zone;
     private final MessageSource messages;
+    private final FormRegistry registry;
 
     /** Shows times in {@link FormSubmissions#DEFAULT_ZONE}. */
     public FormRendering() {
@@ -60,8 +61,17 @@ public final class FormRendering {
      *                 null to show them as the .form files state them
      */
     public FormRendering(ZoneId zone, MessageSource messages) {
+        this(zone, messages, null);
+    }
+
+    /**
+     * @param registry the forms whose choices name a value shown in a text block when the form at hand has no input
+     *                 for it (a district code entered on the application, shown to the reviewer); null for none
+     */
+    public FormRendering(ZoneId zone, MessageSource messages, FormRegistry registry) {
         this.zone = zone;
         this.messages = messages;
+        this.registry = registry;
     }
 
     /**
@@ -444,7 +454,8 @@ public final class FormRendering {
         private void presentation(Item item, FormComponent component) {
             FormComponent.Presentation presentation = component.presentation();
             switch (component.type()) {
-                case TEXT -> item.html = Markdown.toHtml(translated(component, "text", presentation.text()), values);
+                case TEXT -> item.html = Markdown.toHtml(translated(component, "text", presentation.text()), values,
+                        this::shown);
                 case IMAGE -> {
                     String source = presentation.source();
                     item.source = source != null && IMAGE_SOURCE.matcher(source).matches() ? source : null;
@@ -498,6 +509,10 @@ public final class FormRendering {
 
         /** The component's text in the reader's language, else as the file states it. */
         private String translated(FormComponent component, String part, String stated) {
+            return translated(form, component, part, stated);
+        }
+
+        private String translated(FormDefinition owner, FormComponent component, String part, String stated) {
             if (messages == null || locale == null || stated == null) {
                 return stated;
             }
@@ -506,7 +521,48 @@ public final class FormRendering {
             if (name == null) {
                 return stated;
             }
-            return messages.getMessage("form." + form.id() + "." + name + "." + part, null, stated, locale);
+            return messages.getMessage("form." + owner.id() + "." + name + "." + part, null, stated, locale);
+        }
+
+        /**
+         * A value in a text block as a person reads it, not as it is stored: the label of its choice (in this form,
+         * else in another form with an input of that key, such as the application's district list), else the
+         * message {@code forms.value.<key>.<value>}, a yes/no for a boolean, else the value itself.
+         */
+        private String shown(String path, Object value) {
+            if (!plain(value)) {
+                return text(value);
+            }
+            String key = path.substring(path.lastIndexOf('.') + 1);
+            List<FormDefinition> owners = new ArrayList<>();
+            owners.add(form);
+            if (registry != null) {
+                registry.all().stream().filter(other -> !other.id().equals(form.id())).forEach(owners::add);
+            }
+            for (FormDefinition owner : owners) {
+                for (FormComponent component : owner.fields()) {
+                    if (!key.equals(component.key())) {
+                        continue;
+                    }
+                    for (Option option : component.options().values()) {
+                        if (FormValidator.sameValue(option.value(), value)) {
+                            return translated(owner, component, "option." + option.value(), option.label());
+                        }
+                    }
+                }
+            }
+            if (messages != null) {
+                Locale shownIn = locale == null ? Locale.SIMPLIFIED_CHINESE : locale;
+                String named = messages.getMessage("forms.value." + key + "." + value, null, null, shownIn);
+                if (named != null) {
+                    return named;
+                }
+                if (value instanceof Boolean yes) {
+                    return messages.getMessage(yes ? "forms.value.true" : "forms.value.false", null, text(value),
+                            shownIn);
+                }
+            }
+            return text(value);
         }
 
         private String id(String name) {

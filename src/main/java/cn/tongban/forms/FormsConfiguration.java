@@ -40,7 +40,7 @@ class FormsConfiguration {
 
     @Bean
     FormsDialect formsDialect(@Value("${tongban.calendar.zone:Asia/Shanghai}") ZoneId zone,
-                              MessageSource messageSource) {
-        return new FormsDialect(new FormRendering(zone, messageSource));
+                              MessageSource messageSource, FormRegistry registry) {
+        return new FormsDialect(new FormRendering(zone, messageSource, registry));
     }
 }

@@ -3,6 +3,7 @@ package cn.tongban.forms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.web.util.HtmlUtils;
@@ -24,7 +25,8 @@ final class Markdown {
     private Markdown() {
     }
 
-    static String toHtml(String text, Map<String, ?> data) {
+    /** @param shown how a placeholder's value reads, given its path and value */
+    static String toHtml(String text, Map<String, ?> data, BiFunction<String, Object, String> shown) {
         if (text == null || text.startsWith("=")) {
             // a FEEL expression is evaluated by the browser only
             return "";
@@ -64,7 +66,7 @@ final class Markdown {
         if (list != null) {
             html.append("</").append(list).append('>');
         }
-        return fill(html.toString(), data);
+        return fill(html.toString(), data, shown);
     }
 
     private static void paragraph(StringBuilder html, List<String> lines) {
@@ -83,7 +85,12 @@ final class Markdown {
                 .replaceAll("(?<![_\\w])_(\\S(?:.*?\\S)?)_(?![_\\w])", "<em>$1</em>");
     }
 
-    private static String fill(String html, Map<String, ?> data) {
+    /** A value of several lines (the items of a correction notice) keeps its lines. */
+    private static String lines(String escaped) {
+        return String.join("<br>", escaped.strip().split("\\s*\\R\\s*"));
+    }
+
+    private static String fill(String html, Map<String, ?> data, BiFunction<String, Object, String> shown) {
         Matcher matcher = PLACEHOLDER.matcher(html);
         StringBuilder filled = new StringBuilder();
         while (matcher.find()) {
@@ -92,7 +99,7 @@ final class Markdown {
                 value = value instanceof Map<?, ?> map ? map.get(name) : null;
             }
             matcher.appendReplacement(filled,
-                    Matcher.quoteReplacement(HtmlUtils.htmlEscape(FormRendering.text(value))));
+                    Matcher.quoteReplacement(lines(HtmlUtils.htmlEscape(shown.apply(matcher.group(1), value)))));
         }
         matcher.appendTail(filled);
         return OTHER_TEMPLATE.matcher(filled).replaceAll("");

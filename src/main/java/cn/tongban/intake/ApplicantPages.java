@@ -77,8 +77,12 @@ class ApplicantPages {
         this.messages = messages;
     }
 
-    /** One step of the timeline in the reader's language (the catalogue's name of the step where it has one). */
-    record TimelineRow(String name, TimelineEntry.Kind kind, OffsetDateTime startedAt, OffsetDateTime endedAt) {
+    /**
+     * One step of the timeline in the reader's language (the catalogue's name of the step where it has one);
+     * {@code endsAt} is when an open timed wait ends by itself.
+     */
+    record TimelineRow(String name, TimelineEntry.Kind kind, OffsetDateTime startedAt, OffsetDateTime endedAt,
+                       OffsetDateTime endsAt) {
     }
 
     @GetMapping("/apply/{code}")
@@ -323,7 +327,7 @@ class ApplicantPages {
             String name = service.step(entry.activityId()).map(Step::names).map(names -> names.in(locale))
                     .orElseGet(() -> messages.getMessage("intake.timeline." + service.code() + "."
                             + entry.activityId(), null, entry.name(), locale));
-            rows.add(new TimelineRow(name, entry.kind(), entry.startedAt(), entry.endedAt()));
+            rows.add(new TimelineRow(name, entry.kind(), entry.startedAt(), entry.endedAt(), entry.endsAt()));
         }
         return rows;
     }

@@ -15,6 +15,7 @@ import cn.tongban.intake.ApplicationStore.StoredApplication;
 import cn.tongban.intake.ApplicationStore.StoredRating;
 import cn.tongban.intake.ApplicationView.AttachmentInfo;
 import cn.tongban.intake.ApplicationView.CorrectionNotice;
+import cn.tongban.intake.ApplicationView.Decision;
 import cn.tongban.intake.ApplicationView.RatingInfo;
 import cn.tongban.intake.AttachmentStore.StoredAttachment;
 import cn.tongban.intake.CaseProgress.CaseState;
@@ -445,15 +446,19 @@ class Applications {
                 .orElse(application.serviceCode());
         List<TimelineEntry> timeline = state.timeline().stream()
                 .map(step -> new TimelineEntry(step.activityId(), step.name(), step.kind(), at(step.startedAt()),
-                        step.endedAt() == null ? null : at(step.endedAt())))
+                        step.endedAt() == null ? null : at(step.endedAt()),
+                        step.endsAt() == null ? null : at(step.endsAt())))
                 .toList();
+        boolean approved = state.status() == CaseStatus.DECIDED_APPROVED;
+        Decision decision = state.status().decided() ? new Decision(approved,
+                approved ? null : state.decisionReason(), approved ? state.monthlyAmount() : null) : null;
         CorrectionNotice notice = state.correctionOpen()
                 ? new CorrectionNotice(state.correctionItems(), at(state.correctionIssuedAt())) : null;
         RatingInfo rating = store.rating(application.receiptNo()).map(this::info).orElse(null);
         return new ApplicationView(application.receiptNo(), application.serviceCode(), serviceName, state.status(),
                 at(application.acceptedAt()), state.deadline() == null ? null : at(state.deadline()),
                 state.provisional(), sla, timeline, notice,
-                attachments.list(application.receiptNo()).stream().map(this::info).toList(), rating);
+                attachments.list(application.receiptNo()).stream().map(this::info).toList(), rating, decision);
     }
 
     private AttachmentInfo info(StoredAttachment attachment) {

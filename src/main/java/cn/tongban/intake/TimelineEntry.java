@@ -8,8 +8,10 @@ import java.time.OffsetDateTime;
  *
  * @param name    the step's name in the model (Chinese)
  * @param endedAt null while the step is open
+ * @param endsAt  when an open timed wait (the public notice, 公示) will end by itself; null otherwise
  */
-record TimelineEntry(String activityId, String name, Kind kind, OffsetDateTime startedAt, OffsetDateTime endedAt) {
+record TimelineEntry(String activityId, String name, Kind kind, OffsetDateTime startedAt, OffsetDateTime endedAt,
+                     OffsetDateTime endsAt) {
 
     enum Kind { START, STEP, WAIT, END }
 }

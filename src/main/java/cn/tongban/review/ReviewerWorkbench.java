@@ -69,6 +69,8 @@ public interface ReviewerWorkbench {
         /** {@code GET /api/tasks/{id}} */
         TASK_API,
         /** the task page {@code /tasks/{id}} */
-        TASK_PAGE
+        TASK_PAGE,
+        /** an uploaded material opened from the task page, {@code /tasks/{id}/materials/{uploadId}} */
+        MATERIAL
     }
 }

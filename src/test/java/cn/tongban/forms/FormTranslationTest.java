@@ -54,6 +54,25 @@ class FormTranslationTest {
         assertThat(chinese).isEqualTo(stated);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"zh-CN", "en"})
+    void aReviewersFormShowsStoredCodesAsWords(String language) {
+        Locale locale = Locale.forLanguageTag(language);
+        FormRendering rendering = new FormRendering(FormTestSupport.SHANGHAI, messages(), SHIPPED);
+        Map<String, Object> data = Map.of("district", "jinshui", "economicCheckSource", "DECLARATION",
+                "eligible", true, "townshipOffice", "linshanzhai");
+
+        String html = String.join("\n", texts(rendering.view(SHIPPED.get("dibao-township-review"), data, List.of(),
+                locale).rows()));
+
+        assertThat(html).doesNotContain("jinshui", "DECLARATION", "linshanzhai").doesNotContainPattern("\\btrue\\b");
+        if (language.equals("en")) {
+            assertThat(html).contains("Jinshui District", "Declared by the applicant", "Yes");
+        } else {
+            assertThat(html).contains("金水区", "申请人申报", "是");
+        }
+    }
+
     private static List<String> texts(List<Row> rows) {
         List<String> texts = new ArrayList<>();
         for (Row row : rows) {

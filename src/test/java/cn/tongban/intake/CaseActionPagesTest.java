@@ -59,10 +59,13 @@ class CaseActionPagesTest {
         String receiptNo = submit(DIBAO, ApplicationData.dibao());
         String id = processInstanceOf(receiptNo);
         EngineTime.executeDueJobs(management, id);
-        complete(id, "acceptance", Map.of("acceptanceDecision", "REQUEST_CORRECTION", "correctionItems", "户口簿"));
+        complete(id, "acceptance", Map.of("acceptanceDecision", "REQUEST_CORRECTION",
+                "correctionItems", "1. 户口簿\n2. 租房合同"));
         EngineTime.executeDueJobs(management, id);
         TestBrowser browser = signedIn();
         String page = browser.get("/applications/" + receiptNo, "Accept", HTML).body();
+        // items a reviewer numbered by hand are numbered once, by the list
+        assertThat(page).containsPattern("<ol>\\s*<li>户口簿</li>\\s*<li>租房合同</li>\\s*</ol>");
 
         browser.postForm("/applications/" + receiptNo + "/corrections",
                 Map.of("_csrf", TestBrowser.csrfToken(page), "answer", "已补交户口簿\u0007"));

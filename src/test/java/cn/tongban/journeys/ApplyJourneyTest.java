@@ -13,8 +13,8 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Journey (a): an applicant finds the minimum living allowance in the service guide, signs in, applies for a
- * household of two, uploads materials and keeps the receipt. In Chinese with the keyboard alone on a desktop, and
+ * Journey (a): an applicant finds the minimum living allowance in the service guide, registers an account, signs
+ * in, applies for a household of two, uploads materials and keeps the receipt. In Chinese with the keyboard alone on a desktop, and
  * in English on a phone.
  */
 @BrowserJourney
@@ -51,7 +51,7 @@ class ApplyJourneyTest {
         Accessibility.assertBasics(browser);
         assertThat(browser.title()).isEqualTo("受理回执 · 通办");
         assertThat(browser.pageText()).contains("您的“最低生活保障”申请已收到。", "收件时间\n2022-09-28 10:00",
-                "受理回执邮件将发往 " + Applicant.EMAIL);
+                "受理回执邮件将发往 " + applicant.account().email());
         // 30 working days after 09-28, the National Day week off and its two make-up days worked
         assertThat(browser.text(By.id("deadline"))).isEqualTo("2022-11-14 17:30");
         browser.readmeScreenshot("journey-receipt");
@@ -85,16 +85,24 @@ class ApplyJourneyTest {
         browser.follow("Apply online");
         onThePhone(browser);
         assertThat(browser.title()).startsWith("Sign in");
-        browser.signIn(Applicant.USERNAME);
+        browser.follow("Register as an applicant");
+        onThePhone(browser);
+        assertThat(browser.title()).isEqualTo("Register as an applicant · Tongban");
+        Applicant applicant = new Applicant(browser);
+        Applicant.Account account = applicant.account();
+        assertThat(applicant.registers()).isEqualTo("Your account " + account.username()
+                + " is open and a welcome mail is on its way to " + account.email() + ". Please sign in.");
+        onThePhone(browser);
+        applicant.signsIn();
         onThePhone(browser);
 
-        // the start form is written in Chinese, its choices too
-        String receiptNo = new Applicant(browser).applies(Applicant.Household.ofTwo(), "金水区");
+        // the start form speaks English too
+        String receiptNo = applicant.applies(Applicant.Household.ofTwo(), "Jinshui District");
 
         onThePhone(browser);
         assertThat(receiptNo).matches("DB-20220928-\\d{4}");
         assertThat(browser.pageText()).contains("Your application for \"Minimum living allowance\" has been received.",
-                "A receipt goes to " + Applicant.EMAIL + " by mail");
+                "A receipt goes to " + account.email() + " by mail");
         assertThat(browser.text(By.id("deadline"))).isEqualTo("2022-11-14 17:30");
         browser.readmeScreenshot("journey-receipt-phone-en");
         browser.follow("Follow the application");

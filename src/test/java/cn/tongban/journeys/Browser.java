@@ -2,12 +2,19 @@ package cn.tongban.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementNotInteractableException;
@@ -84,13 +91,18 @@ public final class Browser implements AutoCloseable {
         return wait.until(condition);
     }
 
-    /** Signs in through the login form, from the login page or any page that led there. */
+    /** Signs in to a demo account through the login form, from the login page or any page that led there. */
     public Browser signIn(String username) {
+        return signIn(username, DEMO_PASSWORD);
+    }
+
+    /** Signs in through the login form, from the login page or any page that led there. */
+    public Browser signIn(String username, String password) {
         if (!path().startsWith("/login")) {
             open("/login");
         }
         fill("username", username);
-        fill("password", DEMO_PASSWORD);
+        fill("password", password);
         submitWith(By.cssSelector("main form button[type=submit]"));
         assertThat(path()).as("signed in as " + username).doesNotStartWith("/login");
         return this;
@@ -144,6 +156,41 @@ public final class Browser implements AutoCloseable {
     /** Presses the submit button of a form and waits for the page that answers. */
     public Browser submitWith(By button) {
         return clickToLoad(button);
+    }
+
+    /**
+     * Presses a submit button whose form asks "are you sure?" first, says yes, and waits for the page that answers.
+     *
+     * @return the question the page asked
+     */
+    public String submitConfirming(By button) {
+        WebElement html = driver.findElement(By.tagName("html"));
+        clickable(button).click();
+        Alert question = wait.until(ExpectedConditions.alertIsPresent());
+        String asked = question.getText();
+        question.accept();
+        wait.until(ExpectedConditions.stalenessOf(html));
+        awaitLoaded();
+        return asked;
+    }
+
+    /**
+     * What following a download link fetches: the link's address, requested with this browser's session cookies,
+     * as the browser would when saving the file (headless Chromium keeps downloads out of reach of the page).
+     */
+    public HttpResponse<byte[]> download(By link) {
+        String href = find(link).getDomProperty("href");
+        String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", cookies).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Types into the field of this name, replacing what it held. */

@@ -64,7 +64,7 @@ class ReviewJourneyTest {
         // two days later the applicant answers on a phone: the clock stood still meanwhile
         cases.now("2022-09-30T09:00:00+08:00");
         browser.phone();
-        browser.signIn(Applicant.USERNAME);
+        applicant.signsIn();
         applicant.opensTheCase(receiptNo);
         Accessibility.assertNoSidewaysScrolling(browser);
         assertThat(browser.text(By.id("status"))).isEqualTo("待补正 正常");
@@ -142,7 +142,7 @@ class ReviewJourneyTest {
         browser.signOut();
 
         cases.now("2022-10-19T20:00:00+08:00");
-        browser.signIn(Applicant.USERNAME);
+        applicant.signsIn();
         applicant.opensTheCase(receiptNo);
         assertThat(browser.text(By.id("status"))).startsWith("已批准");
         browser.pick("grade", "5").fill("comment", "办理很快，工作人员上门核实很耐心。");

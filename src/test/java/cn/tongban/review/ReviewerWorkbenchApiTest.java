@@ -324,7 +324,7 @@ class ReviewerWorkbenchApiTest {
         Map<String, Object> variables = engine.getRuntimeService().getVariables(c.id());
         assertThat(variables).containsEntry("acceptanceDecision", "REQUEST_CORRECTION")
                 .containsEntry("acceptanceOpinion", "请于30日内补正")
-                .containsEntry("correctionItems", "1. 户口簿\n2. 家庭成员收入证明：2023年全年\n3. 村委会出具的居住证明");
+                .containsEntry("correctionItems", "户口簿\n家庭成员收入证明：2023年全年\n村委会出具的居住证明");
         assertThat(historicAssignee(c, "acceptance")).isEqualTo("reviewer.jinshui");
         MimeMessage mail = Arrays.stream(TestInfrastructure.greenMail().getReceivedMessages())
                 .filter(m -> recipient(m).equals(c.email()) && subject(m).contains("一次性告知")).findFirst()
@@ -345,7 +345,7 @@ class ReviewerWorkbenchApiTest {
         Map<String, Object> variables = engine.getRuntimeService().getVariables(c.id());
         assertThat(variables).containsEntry("acceptanceOutcome", "correction")
                 .containsEntry("correctionNoticeCount", 1L);
-        assertThat(variables).containsEntry("correctionItems", "1. 长期护理证明");
+        assertThat(variables).containsEntry("correctionItems", "长期护理证明");
         assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(c.id())
                 .eventName("CorrectionAnswered").count()).isEqualTo(1);
     }

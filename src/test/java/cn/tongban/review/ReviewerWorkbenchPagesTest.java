@@ -7,8 +7,15 @@ import cn.tongban.review.WorkbenchCases.Case;
 import cn.tongban.testsupport.EngineTime;
 import cn.tongban.testsupport.TestBrowser;
 import cn.tongban.testsupport.TongbanIntegrationTest;
+import cn.tongban.testsupport.TestInfrastructure;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
@@ -157,7 +164,30 @@ class ReviewerWorkbenchPagesTest {
         assertThat(issued.statusCode()).isEqualTo(302);
         cases.runJobs(c.id());
         assertThat(engine.getRuntimeService().getVariable(c.id(), "correctionItems"))
-                .isEqualTo("1. 家庭财产申报表\n2. 租房合同复印件");
+                .isEqualTo("家庭财产申报表\n租房合同复印件");
+        // the mail numbers the items once, as a list
+        String mail = mailTo(c.email(), "申请 " + c.receiptNo() + "：一次性告知补正材料");
+        assertThat(mail).containsPattern("<ol>\\s*<li>家庭财产申报表</li>\\s*<li>租房合同复印件</li>\\s*</ol>")
+                .doesNotContain("1. ");
+    }
+
+    private static String mailTo(String address, String subject) {
+        List<MimeMessage> mails = Arrays.stream(TestInfrastructure.greenMail().getReceivedMessages())
+                .filter(mail -> {
+                    try {
+                        return subject.equals(mail.getSubject())
+                                && Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
+                                .anyMatch(to -> to.toString().equals(address));
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+        assertThat(mails).hasSize(1);
+        try {
+            return mails.get(0).getContent().toString();
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

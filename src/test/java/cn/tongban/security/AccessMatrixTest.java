@@ -56,6 +56,7 @@ class AccessMatrixTest {
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}/]+)}");
 
     /** Paths an anonymous visitor may get a 2xx from; everything else is a sign-in or a 401. */
+    private static final String CROSS_PROVINCE_INBOUND = "/api/crossprovince/inbound/";
     private static final List<String> PUBLIC_PREFIXES = List.of("/api/services", "/api/calendar", "/services",
             "/login", "/error", "/v3/api-docs", "/swagger-ui", "/actuator/health");
     /** Staff areas: no applicant ever gets a 2xx here. */
@@ -233,6 +234,14 @@ class AccessMatrixTest {
         if ((p.startsWith("/api/services") || p.startsWith("/api/calendar") || p.startsWith("/services")) && get) {
             return EVERYONE;
         }
+        if (p.equals("/register") || p.equals("/api/accounts")) {
+            // applicants open their own accounts
+            return EVERYONE;
+        }
+        if (p.startsWith(CROSS_PROVINCE_INBOUND)) {
+            // partner authorities only, each message proven by its signature: no session or login succeeds here
+            return Set.of();
+        }
         if (p.equals("/") || p.equals("/login") || p.startsWith("/error") || p.startsWith("/v3/api-docs")
                 || p.startsWith("/swagger-ui")) {
             return EVERYONE;
@@ -248,6 +257,10 @@ class AccessMatrixTest {
     }
 
     private static boolean refusesStranger(Endpoint endpoint, int status) {
+        if (endpoint.pattern().startsWith(CROSS_PROVINCE_INBOUND)) {
+            // no sign-in to send a partner to: an unsigned message is refused as it stands
+            return status >= 400 && status < 500;
+        }
         if (endpoint.api()) {
             return status == 401 || status == 403;
         }

@@ -29,6 +29,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @TongbanIntegrationTest
 class SecurityHardeningTest {
 
+    private static final String CROSS_PROVINCE_INBOUND = "/api/crossprovince/inbound/";
+
     @LocalServerPort
     int port;
 
@@ -48,7 +50,9 @@ class SecurityHardeningTest {
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             for (RequestMethod method : info.getMethodsCondition().getMethods()) {
                 if (method != RequestMethod.GET && method != RequestMethod.HEAD && method != RequestMethod.OPTIONS) {
-                    info.getPatternValues().forEach(pattern -> writes.add(method + " " + pattern));
+                    // partner authorities sign each message and hold no session, so there is no token to forge
+                    info.getPatternValues().stream().filter(pattern -> !pattern.startsWith(CROSS_PROVINCE_INBOUND))
+                            .forEach(pattern -> writes.add(method + " " + pattern));
                 }
             }
         }

@@ -3,6 +3,7 @@ package cn.tongban.review.workbench;
 import cn.tongban.forms.FormDefinition;
 import cn.tongban.forms.FormRegistry;
 import cn.tongban.forms.FormSubmissions;
+import cn.tongban.intake.CaseMaterials.UploadContent;
 import cn.tongban.review.CorrectionNotice;
 import cn.tongban.review.ReviewerWorkbench.CaseView;
 import cn.tongban.review.TaskCompleted;
@@ -19,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,6 +31,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -166,6 +173,26 @@ class TaskPagesController {
         ListState state = ListState.from(request.getParameterMap(), "");
         TaskDetail detail = workbench.task(user.getName(), id, CaseView.TASK_PAGE);
         return taskPage(user, detail, state, detail.data(), List.of(), NoticeInput.EMPTY, List.of(), locale, model);
+    }
+
+    /**
+     * An uploaded material of the task's case, shown in the browser: PDFs and images only (their type was read
+     * from the content on upload), never sniffed into anything else, running nothing.
+     */
+    @GetMapping("/{id}/materials/{uploadId}")
+    ResponseEntity<byte[]> material(Principal user, @PathVariable("id") @Pattern(regexp = TASK_ID) String id,
+                                    @PathVariable("uploadId") long uploadId, HttpServletResponse response) {
+        UploadContent material = workbench.material(user.getName(), id, uploadId);
+        // binary content has no charset; the UTF-8 forced on every response would be appended to its type
+        response.setCharacterEncoding((String) null);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(material.upload().contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(material.upload().fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; img-src 'self'; object-src 'self'; sandbox")
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .body(material.content());
     }
 
     @PostMapping("/{id}/claim")
@@ -306,6 +333,10 @@ class TaskPagesController {
         detail.comments().forEach(comment -> people.add(comment.author()));
         people.remove(null);
         model.addAttribute("detail", detail);
+        Map<String, String> materialNames = new LinkedHashMap<>();
+        detail.materials().forEach(material -> materialNames.put(material.code(),
+                "zh".equals(locale.getLanguage()) ? material.name() : material.nameEn()));
+        model.addAttribute("materialNames", materialNames);
         model.addAttribute("task", task);
         model.addAttribute("form", detail.formId() == null ? null : forms.find(detail.formId()).orElse(null));
         model.addAttribute("values", values);

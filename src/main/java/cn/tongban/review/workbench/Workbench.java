@@ -6,6 +6,8 @@ import cn.tongban.forms.FormDefinition;
 import cn.tongban.forms.FormRegistry;
 import cn.tongban.forms.FormValidator;
 import cn.tongban.identity.UserDirectory;
+import cn.tongban.intake.CaseMaterials;
+import cn.tongban.intake.CaseMaterials.UploadContent;
 import cn.tongban.review.CorrectionNotice;
 import cn.tongban.review.ReviewerWorkbench;
 import cn.tongban.review.TaskCompleted;
@@ -14,6 +16,7 @@ import cn.tongban.review.TaskDetail;
 import cn.tongban.review.TaskDetail.CaseComment;
 import cn.tongban.review.TaskDetail.HistoryEntry;
 import cn.tongban.review.TaskDetail.MaterialEntry;
+import cn.tongban.review.TaskDetail.UploadedMaterial;
 import cn.tongban.review.TaskFilter;
 import cn.tongban.review.TaskList;
 import cn.tongban.review.TaskNotFoundException;
@@ -120,6 +123,7 @@ class Workbench implements ReviewerWorkbench {
     private final FormValidator validator;
     private final CaseViewLog views;
     private final OpenSteps openSteps;
+    private final CaseMaterials uploads;
     private final MessageSource messages;
     private final ZoneId zone;
     /** Process definition id → service code; definitions never change once deployed. */
@@ -128,7 +132,8 @@ class Workbench implements ReviewerWorkbench {
     Workbench(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
               IdentityService identity, Reviewers reviewers, UserDirectory directory, ServiceSteps steps,
               ServiceCatalog catalog, FormRegistry forms, FormValidator validator, CaseViewLog views,
-              OpenSteps openSteps, MessageSource messages, @Value("${tongban.calendar.zone:Asia/Shanghai}") ZoneId zone) {
+              OpenSteps openSteps, CaseMaterials uploads, MessageSource messages,
+              @Value("${tongban.calendar.zone:Asia/Shanghai}") ZoneId zone) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.history = history;
@@ -142,6 +147,7 @@ class Workbench implements ReviewerWorkbench {
         this.validator = validator;
         this.views = views;
         this.openSteps = openSteps;
+        this.uploads = uploads;
         this.messages = messages;
         this.zone = zone;
     }
@@ -207,7 +213,29 @@ class Workbench implements ReviewerWorkbench {
         return new TaskDetail(summary, form.map(FormDefinition::id).orElse(null), data,
                 caseHistory(task.getProcessInstanceId()), comments(task.getProcessInstanceId()),
                 materials(summary.serviceCode(), variables),
+                summary.receiptNo() == null ? List.of() : uploads.of(summary.receiptNo()).stream()
+                        .map(upload -> new UploadedMaterial(upload.id(), upload.materialCode(), upload.fileName(),
+                                upload.contentType(), upload.size(), upload.uploadedAt()))
+                        .toList(),
                 CorrectionNoticeForm.at(summary.serviceCode(), task.getTaskDefinitionKey()).isPresent());
+    }
+
+    /**
+     * A material the applicant uploaded to the case of a task in the reviewer's scope, recorded in the case-view
+     * log as {@link CaseView#MATERIAL}.
+     *
+     * @throws MaterialNotFoundException when the case has no upload of that id
+     */
+    @Transactional
+    public UploadContent material(String username, String taskId, long uploadId) {
+        Task task = visible(reviewers.of(username), taskId);
+        String receiptNo = summaries(List.of(task), now()).get(0).receiptNo();
+        UploadContent content = receiptNo == null ? null : uploads.open(receiptNo, uploadId).orElse(null);
+        if (content == null) {
+            throw new MaterialNotFoundException(uploadId);
+        }
+        views.record(username, receiptNo, task.getProcessInstanceId(), taskId, CaseView.MATERIAL, Instant.now());
+        return content;
     }
 
     /** The Camunda Form of a task the user may see, for a page that reads a post back into form data. */
@@ -581,7 +609,8 @@ class Workbench implements ReviewerWorkbench {
             }
             String line = material == null ? text : text == null ? material.names().zh()
                     : material.names().zh() + "：" + text;
-            lines.add((i + 1) + ". " + line);
+            // one item a line, unnumbered: the page, the mail and the form each show them as a list of their own
+            lines.add(line);
         }
         if (notice.note() != null) {
             checkText(notice.note().strip(), MAX_NOTE, true, "note", errors, locale);
