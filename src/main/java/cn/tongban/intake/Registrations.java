@@ -6,7 +6,6 @@ import cn.tongban.identity.AccountTakenException;
 import cn.tongban.identity.ApplicantRegistration;
 import cn.tongban.identity.UserAccount;
 import cn.tongban.identity.UserDirectory;
-import cn.tongban.notify.MailNotSentException;
 import cn.tongban.notify.Notifications;
 import cn.tongban.web.FieldErrors;
 import cn.tongban.web.InvalidField;
@@ -21,8 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -62,8 +59,6 @@ class Registrations {
     private static final int MAX_USERNAME_LENGTH = 32;
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
     private static final Pattern DIGIT = Pattern.compile("\\d");
-
-    private static final Logger log = LoggerFactory.getLogger(Registrations.class);
 
     private final UserDirectory users;
     private final Notifications notifications;
@@ -204,12 +199,8 @@ class Registrations {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("applicantName", account.displayName());
         model.put("username", account.username());
-        try {
-            notifications.send(account.email(), "welcome", model, locale);
-        } catch (MailNotSentException e) {
-            // the account is there and works; the mail is a courtesy
-            log.warn("Welcome mail to new applicant {} not sent: {}", account.username(), e.getMessage());
-        }
+        // queued in the outbox: a mail server that is down delays the mail, not the account
+        notifications.send(account.email(), "welcome", model, locale);
     }
 
     private InvalidField required(String field, Locale locale) {

@@ -1,7 +1,8 @@
 /**
- * Mail to applicants, reviewers and supervisors (通知): Thymeleaf templates under templates/mail,
- * sent over SMTP when one is configured and written to the log otherwise (the demo needs no mail server).
- * Sending from a process is an async service task, so an SMTP outage becomes a job retry, not a lost case.
+ * Mail to applicants, reviewers and supervisors (通知): Thymeleaf templates under templates/mail. A mail is rendered
+ * and stored in the mail outbox inside the transaction that caused it ({@link cn.tongban.notify.Notifications}),
+ * then sent by a scheduler ({@link cn.tongban.notify.MailOutbox}) over SMTP when one is configured, or written to
+ * the log otherwise (the demo needs no mail server). An SMTP outage thus delays mail but holds up no case.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications")
 package cn.tongban.notify;

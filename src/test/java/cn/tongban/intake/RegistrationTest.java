@@ -357,7 +357,7 @@ class RegistrationTest {
     }
 
     private static MimeMessage mailTo(String address) {
-        List<MimeMessage> mails = Arrays.stream(TestInfrastructure.greenMail().getReceivedMessages())
+        List<MimeMessage> mails = Arrays.stream(TestInfrastructure.receivedMails())
                 .filter(mail -> {
                     try {
                         return mail.getAllRecipients()[0].toString().equals(address);

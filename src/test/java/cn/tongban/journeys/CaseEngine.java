@@ -48,7 +48,7 @@ final class CaseEngine {
 
     /** The mail about the case with exactly this subject; there must be one. */
     static String mail(String subject) {
-        List<MimeMessage> found = Arrays.stream(TestInfrastructure.greenMail().getReceivedMessages())
+        List<MimeMessage> found = Arrays.stream(TestInfrastructure.receivedMails())
                 .filter(message -> subject.equals(subjectOf(message))).toList();
         assertThat(found).as("mail '" + subject + "'").hasSize(1);
         try {

@@ -4,6 +4,7 @@ import cn.tongban.TongbanApplication;
 import cn.tongban.identity.NewUser;
 import cn.tongban.identity.Role;
 import cn.tongban.identity.UserDirectory;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class Node implements AutoCloseable {
 
     static final String PASSWORD = "Reliab1e-pass";
+    static final Duration OUTBOX_INTERVAL = Duration.ofSeconds(1);
     static final String APPLICANT = "applicant.one";
     static final String REVIEWER_A = "reviewer.a";
     static final String REVIEWER_B = "reviewer.b";
@@ -43,6 +45,10 @@ final class Node implements AutoCloseable {
         properties.put("spring.mail.port", smtpPort);
         properties.put("spring.mail.properties.mail.smtp.connectiontimeout", "2000");
         properties.put("spring.mail.properties.mail.smtp.timeout", "5000");
+        // the outbox's pauses shortened, so that a minute's outage is over within the test's patience
+        properties.put("tongban.mail.outbox.interval", OUTBOX_INTERVAL);
+        properties.put("tongban.mail.outbox.first-retry", "2s");
+        properties.put("tongban.mail.outbox.max-retry", "10s");
         properties.put("server.port", 0);
         properties.put("camunda.bpm.job-execution.enabled", true);
         properties.put("camunda.bpm.job-execution.wait-time-in-millis", 200);

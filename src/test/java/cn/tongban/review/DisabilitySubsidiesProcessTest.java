@@ -612,7 +612,7 @@ class DisabilitySubsidiesProcessTest {
         }
 
         List<MimeMessage> mails() {
-            return Arrays.stream(TestInfrastructure.greenMail().getReceivedMessages())
+            return Arrays.stream(TestInfrastructure.receivedMails())
                     .filter(mail -> {
                         try {
                             return Arrays.stream(mail.getRecipients(Message.RecipientType.TO))

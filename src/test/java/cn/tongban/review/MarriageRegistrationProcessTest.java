@@ -497,7 +497,7 @@ class MarriageRegistrationProcessTest {
 
     private static List<MimeMessage> mailsTo(Map<String, Object> couple) {
         String to = (String) couple.get("applicantEmail");
-        return Arrays.stream(TestInfrastructure.greenMail().getReceivedMessages()).filter(mail -> {
+        return Arrays.stream(TestInfrastructure.receivedMails()).filter(mail -> {
             try {
                 return Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
                         .anyMatch(address -> address.toString().equals(to));

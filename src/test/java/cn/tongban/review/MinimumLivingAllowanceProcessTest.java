@@ -490,7 +490,7 @@ class MinimumLivingAllowanceProcessTest {
     }
 
     private List<MimeMessage> mails(Case c) {
-        return Arrays.stream(TestInfrastructure.greenMail().getReceivedMessages()).filter(m -> {
+        return Arrays.stream(TestInfrastructure.receivedMails()).filter(m -> {
             try {
                 return m.getAllRecipients()[0].toString().equals(c.email);
             } catch (Exception e) {

@@ -326,7 +326,7 @@ class ReviewerWorkbenchApiTest {
                 .containsEntry("acceptanceOpinion", "请于30日内补正")
                 .containsEntry("correctionItems", "户口簿\n家庭成员收入证明：2023年全年\n村委会出具的居住证明");
         assertThat(historicAssignee(c, "acceptance")).isEqualTo("reviewer.jinshui");
-        MimeMessage mail = Arrays.stream(TestInfrastructure.greenMail().getReceivedMessages())
+        MimeMessage mail = Arrays.stream(TestInfrastructure.receivedMails())
                 .filter(m -> recipient(m).equals(c.email()) && subject(m).contains("一次性告知")).findFirst()
                 .orElseThrow();
         assertThat(mail.getContent().toString()).contains("户口簿", "家庭成员收入证明：2023年全年", "村委会出具的居住证明");

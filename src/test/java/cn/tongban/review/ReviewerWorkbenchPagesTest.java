@@ -172,7 +172,7 @@ class ReviewerWorkbenchPagesTest {
     }
 
     private static String mailTo(String address, String subject) {
-        List<MimeMessage> mails = Arrays.stream(TestInfrastructure.greenMail().getReceivedMessages())
+        List<MimeMessage> mails = Arrays.stream(TestInfrastructure.receivedMails())
                 .filter(mail -> {
                     try {
                         return subject.equals(mail.getSubject())

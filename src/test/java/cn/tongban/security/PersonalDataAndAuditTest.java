@@ -100,6 +100,7 @@ class PersonalDataAndAuditTest {
         assertThat(withdrawn.statusCode()).as(withdrawn.body()).isLessThan(300);
         engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).list()
                 .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        TestInfrastructure.deliverQueuedMail();
 
         // the mail server logs the address it received for: the capture did see this case
         assertThat(output.getAll()).as("log").contains(email).doesNotContain(ID_NUMBER).doesNotContain(phone);

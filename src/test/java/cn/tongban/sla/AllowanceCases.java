@@ -165,7 +165,7 @@ public final class AllowanceCases {
 
     /** Mails GreenMail received for this case with this subject, to this address. */
     public static List<MimeMessage> mails(String to, String subject) {
-        return Arrays.stream(TestInfrastructure.greenMail().getReceivedMessages()).filter(mail -> {
+        return Arrays.stream(TestInfrastructure.receivedMails()).filter(mail -> {
             try {
                 return subject.equals(mail.getSubject()) && Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
                         .anyMatch(address -> address.toString().equals(to));
@@ -177,7 +177,7 @@ public final class AllowanceCases {
 
     /** Every mail GreenMail received whose subject names this case. */
     static List<MimeMessage> mailsAbout(Case c) {
-        return Arrays.stream(TestInfrastructure.greenMail().getReceivedMessages()).filter(mail -> {
+        return Arrays.stream(TestInfrastructure.receivedMails()).filter(mail -> {
             try {
                 return mail.getSubject() != null && mail.getSubject().contains(c.receiptNo());
             } catch (MessagingException e) {

@@ -30,7 +30,10 @@ import org.springframework.test.context.TestPropertySource;
  * other test classes leave open would otherwise be swept here, and theirs would find breaches they did not record.
  */
 @TongbanIntegrationTest
-@TestPropertySource(properties = "tongban.sla.breach-sweep-interval=PT1H")
+// its own engine name: Camunda's static registry would otherwise hand this context's engine to the shared
+// context's webapps under "default"
+@TestPropertySource(properties = {"tongban.sla.breach-sweep-interval=PT1H",
+        "camunda.bpm.process-engine-name=breach-sweep"})
 class BreachSweepTest {
 
     private static final String SUPERVISOR = "supervisor@example.com";

@@ -1,8 +1,10 @@
 package cn.tongban.testsupport;
 
+import cn.tongban.notify.MailOutbox;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -53,6 +55,24 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
             Runtime.getRuntime().addShutdownHook(new Thread(greenMail::stop));
         }
         return greenMail;
+    }
+
+    /**
+     * Every mail GreenMail received, after the mail outbox of each running context has delivered what it queued
+     * (the tests' contexts deliver only when asked, see application-test.yaml).
+     */
+    public static MimeMessage[] receivedMails() {
+        deliverQueuedMail();
+        return greenMail().getReceivedMessages();
+    }
+
+    /** Has the mail outbox of each running context deliver its due mail now. */
+    public static void deliverQueuedMail() {
+        for (ConfigurableApplicationContext context : contexts) {
+            if (context.isActive()) {
+                context.getBeanProvider(MailOutbox.class).ifAvailable(MailOutbox::deliverDue);
+            }
+        }
     }
 
     /** A fresh, empty database on the shared server; returns its JDBC URL. */

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Mails the applicant from a BPMN service task: {@code camunda:delegateExpression="${applicantMail}"}
- * with an input parameter {@code mailTemplate}. The task is async with a retry cycle, so a failed
- * delivery is retried by the job executor and never rolls back the reviewer's action.
+ * with an input parameter {@code mailTemplate}. The mail is only queued in the outbox, in the job's transaction,
+ * so the step completes at once whether or not SMTP is up; the task stays async so that a database failure is
+ * retried by the job executor and never rolls back the reviewer's action.
  */
 @Component("applicantMail")
 class ApplicantMailDelegate implements JavaDelegate {
@@ -52,6 +53,8 @@ class ApplicantMailDelegate implements JavaDelegate {
         }
         Object language = execution.getVariable("locale");
         Locale locale = language == null ? Locale.SIMPLIFIED_CHINESE : Locale.forLanguageTag(language.toString());
-        notifications.send(to.toString(), template, model, locale);
+        // a step executed again (its job retried) queues no second mail
+        String once = execution.getProcessInstanceId() + "/" + execution.getActivityInstanceId() + "/" + template;
+        notifications.send(to.toString(), template, model, locale, once);
     }
 }

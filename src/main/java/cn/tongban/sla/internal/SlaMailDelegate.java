@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  *       nobody has claimed it; nothing when the task is done by the time the mail goes out;</li>
  *   <li>{@code sla-overdue}: the recorded breach to every enabled member of {@code supervisor-<district>}.</li>
  * </ul>
- * A delivery failure fails the job, which the engine retries; the breach itself is recorded already.
+ * The mails are queued in the outbox with the job's transaction; an SMTP outage delays them and fails no job.
  */
 @Component("slaMail")
 class SlaMailDelegate implements JavaDelegate {
@@ -103,7 +103,7 @@ class SlaMailDelegate implements JavaDelegate {
         model.put("serviceName", serviceName(step.get().serviceCode()));
         model.put("stepName", task.getName());
         model.put("deadlineText", text(step.get().deadline()));
-        send(recipients, DUE_SOON, model);
+        send(execution, recipients, DUE_SOON, model);
     }
 
     private void overdue(DelegateExecution execution) {
@@ -131,10 +131,11 @@ class SlaMailDelegate implements JavaDelegate {
             log.warn("Breach {} of case {}: district {} has no supervisor to mail", b.id(), b.receiptNo(),
                     b.district());
         }
-        send(supervisors, OVERDUE, model);
+        send(execution, supervisors, OVERDUE, model);
     }
 
-    private void send(List<UserAccount> recipients, String template, Map<String, Object> model) {
+    private void send(DelegateExecution execution, List<UserAccount> recipients, String template,
+                      Map<String, Object> model) {
         Map<String, UserAccount> byAddress = new LinkedHashMap<>();
         for (UserAccount user : recipients) {
             if (user.email() != null && !user.email().isBlank()) {
@@ -144,7 +145,9 @@ class SlaMailDelegate implements JavaDelegate {
         for (UserAccount user : byAddress.values()) {
             Map<String, Object> personal = new HashMap<>(model);
             personal.put("recipientName", user.displayName());
-            notifications.send(user.email(), template, personal, Locale.SIMPLIFIED_CHINESE);
+            String once = execution.getProcessInstanceId() + "/" + execution.getActivityInstanceId() + "/" + template
+                    + "/" + user.email();
+            notifications.send(user.email(), template, personal, Locale.SIMPLIFIED_CHINESE, once);
         }
     }
 

@@ -2,7 +2,6 @@ package cn.tongban.sla.internal;
 
 import cn.tongban.identity.UserAccount;
 import cn.tongban.identity.UserDirectory;
-import cn.tongban.notify.MailNotSentException;
 import cn.tongban.notify.Notifications;
 import cn.tongban.web.InvalidInputException;
 import java.time.Instant;
@@ -59,7 +58,7 @@ class SlaSupervision {
      *
      * @throws InvalidInputException          a message over {@value #MAX_MESSAGE_LENGTH} characters
      * @throws org.springframework.web.ErrorResponseException 404 unknown step, 403 not the caller's district,
-     *                                        409 the step is closed or nobody could be mailed, 503 mail not sent
+     *                                        409 the step is closed or nobody could be mailed
      */
     @Transactional
     public SlaActions.Action urge(String taskId, Authentication who, String message) {
@@ -101,16 +100,11 @@ class SlaSupervision {
         model.put("supervisorName", users.findUser(who.getName()).map(UserAccount::displayName)
                 .orElse(who.getName()));
         model.put("message", text);
-        try {
-            for (UserAccount user : byAddress.values()) {
-                Map<String, Object> personal = new HashMap<>(model);
-                personal.put("recipientName", user.displayName());
-                notifications.send(user.email(), URGE_TEMPLATE, personal, Locale.SIMPLIFIED_CHINESE);
-            }
-        } catch (MailNotSentException e) {
-            // the notice is not recorded as sent when it was not: the transaction rolls back, the supervisor retries
-            throw SlaOverview.problem(HttpStatus.SERVICE_UNAVAILABLE, "督办通知未能发出，请稍后再试 / the urge notice"
-                    + " could not be mailed, please try again: " + e.getMessage());
+        // queued in this transaction: the urge is recorded exactly when its mails are on their way
+        for (UserAccount user : byAddress.values()) {
+            Map<String, Object> personal = new HashMap<>(model);
+            personal.put("recipientName", user.displayName());
+            notifications.send(user.email(), URGE_TEMPLATE, personal, Locale.SIMPLIFIED_CHINESE);
         }
         return action;
     }

@@ -18,7 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:tongban-h2-test;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.job-execution.enabled=false"
+        "camunda.bpm.job-execution.enabled=false",
+        // Camunda keeps engines in a static registry by name: the PostgreSQL test context's webapps must keep
+        // finding their own engine under "default"
+        "camunda.bpm.process-engine-name=h2"
 })
 @ActiveProfiles("demo")
 class SlaRecordsOnH2Test {
