@@ -3,6 +3,7 @@ package cn.tongban.sla;
 import java.time.ZoneOffset;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -49,21 +50,28 @@ public class OpenSteps {
      * @param state only steps in this state at {@code now}, or null for all
      */
     public List<String> page(Scope scope, SlaState state, Instant now, ZoneId zone, int first, int size) {
-        StringBuilder sql = new StringBuilder("SELECT task_id FROM sla_step WHERE ");
-        Where where = where(scope, sql);
-        if (state != null) {
-            sql.append(" AND ").append(switch (state) {
-                case OVERDUE -> "due_date < :now";
-                case DUE_SOON -> "due_date >= :now AND due_date <= :tomorrow";
-                case ON_TRACK -> "due_date > :tomorrow";
-            });
+        // each part read in the order of its index up to the page's last row, then the parts merged
+        String order = " ORDER BY due_date NULLS LAST, started_at, task_id";
+        String window = state == null ? "" : " AND " + switch (state) {
+            case OVERDUE -> "due_date < :now";
+            case DUE_SOON -> "due_date >= :now AND due_date <= :tomorrow";
+            case ON_TRACK -> "due_date > :tomorrow";
+        };
+        StringBuilder sql = new StringBuilder("SELECT task_id FROM (");
+        List<String> parts = parts(scope);
+        for (int i = 0; i < parts.size(); i++) {
+            sql.append(i == 0 ? "" : " UNION ALL ")
+                    .append("(SELECT task_id, due_date, started_at FROM sla_step WHERE ");
+            common(scope, sql);
+            sql.append(parts.get(i)).append(window).append(order).append(" LIMIT :last)");
         }
-        sql.append(" ORDER BY CASE WHEN due_date IS NULL THEN 1 ELSE 0 END, due_date, started_at, task_id LIMIT :size OFFSET :first");
-        StatementSpec statement = where.bind(jdbc.sql(sql.toString()));
+        sql.append(") parts").append(order).append(" LIMIT :size OFFSET :first");
+        StatementSpec statement = bind(scope, jdbc.sql(sql.toString()));
         if (state != null) {
             statement = window(statement, now, zone);
         }
-        return statement.param("size", size).param("first", first).query(String.class).list();
+        return statement.param("last", first + size).param("size", size).param("first", first)
+                .query(String.class).list();
     }
 
     /**
@@ -72,15 +80,23 @@ public class OpenSteps {
      * midnight tonight), on track later.
      */
     public Counts counts(Scope scope, Instant now, ZoneId zone) {
-        StringBuilder sql = new StringBuilder("SELECT"
+        String sums = "SELECT"
                 + " COALESCE(SUM(CASE WHEN due_date < :now THEN 1 ELSE 0 END), 0) AS overdue,"
                 + " COALESCE(SUM(CASE WHEN due_date >= :now AND due_date <= :tomorrow THEN 1 ELSE 0 END), 0)"
                 + " AS due_soon,"
                 + " COALESCE(SUM(CASE WHEN due_date > :tomorrow THEN 1 ELSE 0 END), 0) AS on_track,"
                 + " COALESCE(SUM(CASE WHEN due_date IS NULL THEN 1 ELSE 0 END), 0) AS undated"
-                + " FROM sla_step WHERE ");
-        Where where = where(scope, sql);
-        return window(where.bind(jdbc.sql(sql.toString())), now, zone).query((rs, row) -> {
+                + " FROM sla_step WHERE ";
+        StringBuilder sql = new StringBuilder("SELECT SUM(overdue) AS overdue, SUM(due_soon) AS due_soon,"
+                + " SUM(on_track) AS on_track, SUM(undated) AS undated FROM (");
+        List<String> parts = parts(scope);
+        for (int i = 0; i < parts.size(); i++) {
+            sql.append(i == 0 ? "" : " UNION ALL ").append(sums);
+            common(scope, sql);
+            sql.append(parts.get(i));
+        }
+        sql.append(") parts");
+        return window(bind(scope, jdbc.sql(sql.toString())), now, zone).query((rs, row) -> {
             Map<SlaState, Long> byState = new EnumMap<>(SlaState.class);
             byState.put(SlaState.ON_TRACK, rs.getLong("on_track"));
             byState.put(SlaState.DUE_SOON, rs.getLong("due_soon"));
@@ -109,10 +125,35 @@ public class OpenSteps {
     }
 
     /**
-     * Open steps of the user: the district first (the index sla_step_open_district), then assignee or candidate
-     * group. Candidate groups are kept as a sorted comma list; a group matches as a whole item of it.
+     * The user's steps as disjoint parts, each an index's equality rather than a test of every open step of the
+     * district (sla_step_open_group, sla_step_open_assignee, sla_step_open_shared): the steps of each of the
+     * user's candidate groups, the user's own steps of no group of theirs, and the steps of several candidate
+     * groups (kept as a sorted comma list), one of them the user's as a whole item, assigned to someone else or
+     * no one.
      */
-    private static Where where(Scope scope, StringBuilder sql) {
+    private static List<String> parts(Scope scope) {
+        List<String> parts = new ArrayList<>();
+        List<String> groups = List.copyOf(scope.groups());
+        for (int i = 0; i < groups.size(); i++) {
+            parts.add(" AND candidate_groups = :equal" + i);
+        }
+        if (groups.isEmpty()) {
+            parts.add(" AND assignee = :username");
+            return parts;
+        }
+        parts.add(" AND assignee = :username AND (candidate_groups IS NULL OR candidate_groups NOT IN (:groups))");
+        StringBuilder shared = new StringBuilder(" AND candidate_groups LIKE '%,%'"
+                + " AND (assignee IS NULL OR assignee <> :username) AND (");
+        for (int i = 0; i < groups.size(); i++) {
+            shared.append(i == 0 ? "" : " OR ").append("(',' || candidate_groups || ',') LIKE :item").append(i)
+                    .append(" ESCAPE '!'");
+        }
+        parts.add(shared.append(')').toString());
+        return parts;
+    }
+
+    /** Open steps of the scope's district, service and step, whoever's they are. */
+    private static void common(Scope scope, StringBuilder sql) {
         sql.append("closed_at IS NULL");
         if (scope.district() != null) {
             sql.append(" AND district = :district");
@@ -123,33 +164,27 @@ public class OpenSteps {
         if (scope.step() != null) {
             sql.append(" AND step_id = :step");
         }
-        sql.append(" AND (assignee = :username");
-        List<String> groups = List.copyOf(scope.groups());
-        for (int i = 0; i < groups.size(); i++) {
-            sql.append(" OR (',' || candidate_groups || ',') LIKE :group").append(i).append(" ESCAPE '!'");
-        }
-        sql.append(')');
-        return new Where(scope, groups);
     }
 
-    private record Where(Scope scope, List<String> groups) {
-
-        StatementSpec bind(StatementSpec statement) {
-            statement = statement.param("username", scope.username());
-            if (scope.district() != null) {
-                statement = statement.param("district", scope.district());
-            }
-            if (scope.service() != null) {
-                statement = statement.param("service", scope.service());
-            }
-            if (scope.step() != null) {
-                statement = statement.param("step", scope.step());
-            }
-            for (int i = 0; i < groups.size(); i++) {
-                String literal = groups.get(i).replace("!", "!!").replace("%", "!%").replace("_", "!_");
-                statement = statement.param("group" + i, "%," + literal + ",%");
-            }
-            return statement;
+    private static StatementSpec bind(Scope scope, StatementSpec statement) {
+        statement = statement.param("username", scope.username());
+        if (scope.district() != null) {
+            statement = statement.param("district", scope.district());
         }
+        if (scope.service() != null) {
+            statement = statement.param("service", scope.service());
+        }
+        if (scope.step() != null) {
+            statement = statement.param("step", scope.step());
+        }
+        List<String> groups = List.copyOf(scope.groups());
+        if (!groups.isEmpty()) {
+            statement = statement.param("groups", groups);
+        }
+        for (int i = 0; i < groups.size(); i++) {
+            String literal = groups.get(i).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+            statement = statement.param("equal" + i, groups.get(i)).param("item" + i, "%," + literal + ",%");
+        }
+        return statement;
     }
 }
