@@ -58,30 +58,36 @@ class ClosedDays {
             add(day, counts);
             return;
         }
-        Map<Day, long[]> pending = pending();
-        pending.merge(day, counts, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]});
+        pending().counts.merge(day, counts, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]});
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<Day, long[]> pending() {
-        Map<Day, long[]> pending = (Map<Day, long[]>) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            Map<Day, long[]> created = new TreeMap<>(ORDER);
-            TransactionSynchronizationManager.bindResource(this, created);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    created.forEach(ClosedDays.this::add);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(ClosedDays.this);
-                }
-            });
-            pending = created;
+    /**
+     * The current transaction's additions, kept by its synchronization: a transaction suspended for another
+     * (REQUIRES_NEW) keeps its own, and each is written at its own commit.
+     */
+    private Pending pending() {
+        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+            if (registered instanceof Pending pending && pending.owner() == this) {
+                return pending;
+            }
         }
+        Pending pending = new Pending();
+        TransactionSynchronizationManager.registerSynchronization(pending);
         return pending;
+    }
+
+    private final class Pending implements TransactionSynchronization {
+
+        private final Map<Day, long[]> counts = new TreeMap<>(ORDER);
+
+        ClosedDays owner() {
+            return ClosedDays.this;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            counts.forEach(ClosedDays.this::add);
+        }
     }
 
     private void add(Day day, long[] counts) {

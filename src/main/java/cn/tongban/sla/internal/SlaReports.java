@@ -46,6 +46,11 @@ class SlaReports {
     record Group(Map<String, String> key, Figures figures) {
     }
 
+    /** The columns of {@link #cases} groups. */
+    static final List<String> CASE_KEY = List.of("service_code", "district");
+    /** The columns of {@link #steps} groups and of {@link #breaches} counts. */
+    static final List<String> STEP_KEY = List.of("service_code", "district", "step_id");
+
     private final JdbcClient jdbc;
     private final ClosedDays closedDays;
 
@@ -53,11 +58,6 @@ class SlaReports {
         this.jdbc = jdbc;
         this.closedDays = closedDays;
     }
-
-    /** The columns of {@link #cases} groups. */
-    static final List<String> CASE_KEY = List.of("service_code", "district");
-    /** The columns of {@link #steps} groups and of {@link #breaches} counts. */
-    static final List<String> STEP_KEY = List.of("service_code", "district", "step_id");
 
     /** Figures of cases per service and district; {@link #rollUp} sums them to coarser groups. */
     List<Group> cases(Filter filter, Instant now) {
