@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,29 +82,33 @@ public class OpenSteps {
      * midnight tonight), on track later.
      */
     public Counts counts(Scope scope, Instant now, ZoneId zone) {
-        String sums = "SELECT"
-                + " COALESCE(SUM(CASE WHEN due_date < :now THEN 1 ELSE 0 END), 0) AS overdue,"
-                + " COALESCE(SUM(CASE WHEN due_date >= :now AND due_date <= :tomorrow THEN 1 ELSE 0 END), 0)"
-                + " AS due_soon,"
-                + " COALESCE(SUM(CASE WHEN due_date > :tomorrow THEN 1 ELSE 0 END), 0) AS on_track,"
-                + " COALESCE(SUM(CASE WHEN due_date IS NULL THEN 1 ELSE 0 END), 0) AS undated"
-                + " FROM sla_step WHERE ";
-        StringBuilder sql = new StringBuilder("SELECT SUM(overdue) AS overdue, SUM(due_soon) AS due_soon,"
-                + " SUM(on_track) AS on_track, SUM(undated) AS undated FROM (");
-        List<String> parts = parts(scope);
-        for (int i = 0; i < parts.size(); i++) {
-            sql.append(i == 0 ? "" : " UNION ALL ").append(sums);
-            common(scope, sql);
-            sql.append(parts.get(i));
+        // counts of index ranges rather than a test of every row's due date: all of a part, then the (usually
+        // few) overdue, due soon and undated ones; on track is the rest
+        Map<String, String> measures = new LinkedHashMap<>();
+        measures.put("total", "");
+        measures.put("overdue", " AND due_date < :now");
+        measures.put("due_soon", " AND due_date >= :now AND due_date <= :tomorrow");
+        measures.put("undated", " AND due_date IS NULL");
+        StringBuilder sql = new StringBuilder();
+        for (String part : parts(scope)) {
+            measures.forEach((measure, range) -> {
+                sql.append(sql.isEmpty() ? "" : " UNION ALL ").append("SELECT '").append(measure)
+                        .append("' AS measure, COUNT(*) AS steps FROM sla_step WHERE ");
+                common(scope, sql);
+                sql.append(part).append(range);
+            });
         }
-        sql.append(") parts");
-        return window(bind(scope, jdbc.sql(sql.toString())), now, zone).query((rs, row) -> {
-            Map<SlaState, Long> byState = new EnumMap<>(SlaState.class);
-            byState.put(SlaState.ON_TRACK, rs.getLong("on_track"));
-            byState.put(SlaState.DUE_SOON, rs.getLong("due_soon"));
-            byState.put(SlaState.OVERDUE, rs.getLong("overdue"));
-            return new Counts(Map.copyOf(byState), rs.getLong("undated"));
-        }).single();
+        Map<String, Long> counted = new HashMap<>();
+        window(bind(scope, jdbc.sql(sql.toString())), now, zone).query((rs, row) -> counted.merge(
+                rs.getString("measure").strip(), rs.getLong("steps"), Long::sum)).list();
+        long overdue = counted.getOrDefault("overdue", 0L);
+        long dueSoon = counted.getOrDefault("due_soon", 0L);
+        long undated = counted.getOrDefault("undated", 0L);
+        Map<SlaState, Long> byState = new EnumMap<>(SlaState.class);
+        byState.put(SlaState.ON_TRACK, counted.getOrDefault("total", 0L) - overdue - dueSoon - undated);
+        byState.put(SlaState.DUE_SOON, dueSoon);
+        byState.put(SlaState.OVERDUE, overdue);
+        return new Counts(Map.copyOf(byState), undated);
     }
 
     /**

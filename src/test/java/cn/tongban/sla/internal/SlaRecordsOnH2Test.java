@@ -2,6 +2,7 @@ package cn.tongban.sla.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.tongban.sla.OpenSteps;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,6 +33,8 @@ class SlaRecordsOnH2Test {
     SlaRecords records;
     @Autowired
     SlaReports reports;
+    @Autowired
+    OpenSteps openSteps;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -77,6 +80,21 @@ class SlaRecordsOnH2Test {
         assertThat(closed).isPositive();
         assertThat(reports.cases(days, now)).containsExactlyInAnyOrderElementsOf(reports.cases(rows, now));
         assertThat(reports.steps(days, now)).containsExactlyInAnyOrderElementsOf(reports.steps(rows, now));
+    }
+
+    @Test
+    void aReviewersOpenStepsArePagedAndCounted() {
+        OpenSteps.Scope scope = new OpenSteps.Scope("reviewer.jinshui", Set.of("township-jinshui"), "jinshui", null,
+                null);
+        Instant now = Instant.now();
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        long theirs = jdbc.sql("SELECT COUNT(*) FROM sla_step WHERE closed_at IS NULL AND district = 'jinshui'"
+                + " AND (assignee = 'reviewer.jinshui' OR candidate_groups = 'township-jinshui')")
+                .query(Long.class).single();
+
+        assertThat(theirs).isPositive();
+        assertThat(openSteps.counts(scope, now, zone).total()).isEqualTo(theirs);
+        assertThat(openSteps.page(scope, null, now, zone, 0, 500)).hasSize((int) theirs).doesNotHaveDuplicates();
     }
 
     @Test
