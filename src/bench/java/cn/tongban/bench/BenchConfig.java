@@ -7,7 +7,24 @@ package cn.tongban.bench;
 record BenchConfig(int threads, int rounds, int warmup, int submitPerRound, int reviewPerRound, int openTasks,
                    int listSamples, int historicSteps, int historicCases, int dashboardSamples, int timers,
                    int timerCapSeconds, int latencyBudgetSeconds, int childSubmissions,
-                   String childJvmArgs) {
+                   String childJvmArgs, String scenarios) {
+
+    /**
+     * Whether scenario {@code letter} (a-f) was asked for ({@code -Dbench.scenarios=cd}; all by default). Scenario
+     * b reviews the cases a submitted, c and e copy the cases b left, and f loads the bare application with as many
+     * variables as a's cases have, so those run when a later one is asked.
+     */
+    boolean runs(char letter) {
+        return switch (letter) {
+            case 'a' -> asked('a') || asked('f') || runs('b');
+            case 'b' -> asked('b') || asked('c') || asked('e');
+            default -> asked(letter);
+        };
+    }
+
+    private boolean asked(char letter) {
+        return scenarios.indexOf(letter) >= 0;
+    }
 
     static BenchConfig fromSystemProperties() {
         return new BenchConfig(
@@ -25,7 +42,8 @@ record BenchConfig(int threads, int rounds, int warmup, int submitPerRound, int 
                 integer("bench.timerCapSeconds", 90),
                 integer("bench.latencyBudgetSeconds", 90),
                 integer("bench.childSubmissions", 400),
-                System.getProperty("bench.childJvmArgs", "-Xmx512m"));
+                System.getProperty("bench.childJvmArgs", "-Xmx512m"),
+                System.getProperty("bench.scenarios", "abcdef").strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static int integer(String name, int fallback) {

@@ -55,7 +55,8 @@ final class Cloner {
             new Table("sla_case", "process_instance_id IN " + SEEDS, Set.of("process_instance_id", "receipt_no"),
                     Set.of("deadline", "due_soon_from"), Set.of()),
             new Table("sla_step", "process_instance_id IN " + SEEDS,
-                    Set.of("task_id", "process_instance_id", "execution_id"), Set.of("deadline", "due_soon_from"),
+                    Set.of("task_id", "process_instance_id", "execution_id"),
+                    Set.of("deadline", "due_soon_from", "due_date"),
                     Set.of()));
 
     private final Connection connection;

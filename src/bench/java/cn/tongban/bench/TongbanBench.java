@@ -31,18 +31,30 @@ public final class TongbanBench {
             Children children = new Children(config, db, mail.getSmtp().getPort(),
                     Path.of(System.getProperty("bench.jar")), Path.of(System.getProperty("bench.testClasses")), out);
             String url = db.newDatabase("tongban_bench");
-            int variables;
+            int variables = 0;
             try (Node node = Node.start(url, db, mail.getSmtp().getPort())) {
                 System.out.printf("[bench] Tongban up in the harness in %.1f s%n", node.startupSeconds());
                 Scenarios scenarios = new Scenarios(config, node, db, url, results);
-                scenarios.submission();
-                scenarios.review();
-                variables = scenarios.variableCount();
-                scenarios.taskList();
-                scenarios.dashboard();
-                new Timers(config, node, scenarios, children, url, results).run();
+                if (config.runs('a')) {
+                    scenarios.submission();
+                    variables = scenarios.variableCount();
+                }
+                if (config.runs('b')) {
+                    scenarios.review();
+                }
+                if (config.runs('c')) {
+                    scenarios.taskList();
+                }
+                if (config.runs('d')) {
+                    scenarios.dashboard();
+                }
+                if (config.runs('e')) {
+                    new Timers(config, node, scenarios, children, url, results).run();
+                }
             }
-            children.startupAndMemory(results, variables);
+            if (config.runs('f')) {
+                children.startupAndMemory(results, variables);
+            }
         } finally {
             mail.stop();
         }

@@ -188,9 +188,11 @@ class Applications {
         }
         UserAccount account = users.findUser(applicant)
                 .orElseThrow(() -> new IllegalStateException("no account for signed-in user " + applicant));
+        Instant receivedAt = ClockUtil.getCurrentTime().toInstant();
+        String receiptNo = receiptNumbers.next(service.receiptPrefix(), receivedAt.atZone(zone).toLocalDate());
         try {
-            Receipt receipt = transaction.execute(status ->
-                    create(service, start, accepted, account, requestHash, idempotencyKey, locale));
+            Receipt receipt = transaction.execute(status -> create(service, start, accepted, account, requestHash,
+                    idempotencyKey, receiptNo, receivedAt, locale));
             return new Submitted(receipt, false);
         } catch (DuplicateKeyException raced) {
             // a twin request with the same key committed while this one ran: answer as that one did
@@ -208,9 +210,8 @@ class Applications {
     }
 
     private Receipt create(Service service, StartForm start, Map<String, Object> accepted, UserAccount account,
-                           String requestHash, String idempotencyKey, Locale locale) {
-        Instant receivedAt = ClockUtil.getCurrentTime().toInstant();
-        String receiptNo = receiptNumbers.next(service.receiptPrefix(), receivedAt.atZone(zone).toLocalDate());
+                           String requestHash, String idempotencyKey, String receiptNo, Instant receivedAt,
+                           Locale locale) {
         store.insert(receiptNo, service.code(), account.username(), toJson(accepted), requestHash, idempotencyKey,
                 Instant.now(), receivedAt);
         ProcessInstanceWithVariables instance = runtime.createProcessInstanceById(start.processDefinitionId())

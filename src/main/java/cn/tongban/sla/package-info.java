@@ -6,7 +6,8 @@
  * dashboard and case pages, urge notices and reassignment, exports, the daily digest, and demo cases.
  * <p>
  * API: {@link cn.tongban.sla.Deadlines} (bean {@code sla}, for the models), {@link cn.tongban.sla.SlaState},
- * {@link cn.tongban.sla.SlaCases} (extensions). The models also name the beans {@code slaClock},
+ * {@link cn.tongban.sla.SlaCases} (extensions), {@link cn.tongban.sla.OpenSteps} (the open steps a user may work on,
+ * for task lists). The models also name the beans {@code slaClock},
  * {@code slaDueSoon}, {@code slaOverdue}, {@code slaCaseBreach} and {@code slaMail}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Service deadlines")

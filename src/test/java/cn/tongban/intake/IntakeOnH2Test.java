@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The demo default runs on H2: the intake tables, receipt numbers under contention and a whole submission work
@@ -33,9 +32,6 @@ class IntakeOnH2Test {
     ReceiptNumbers numbers;
 
     @Autowired
-    PlatformTransactionManager transactions;
-
-    @Autowired
     Applications applications;
 
     @Autowired
@@ -43,7 +39,7 @@ class IntakeOnH2Test {
 
     @Test
     void concurrentDrawsGetEveryNumberOnce() throws Exception {
-        List<Integer> serials = ReceiptNumbersContention.draw(numbers, transactions, "TH", LocalDate.of(2031, 6, 6),
+        List<Integer> serials = ReceiptNumbersContention.draw(numbers, "TH", LocalDate.of(2031, 6, 6),
                 4, 10);
 
         assertThat(serials).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 40).boxed().toList());

@@ -7,8 +7,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Many transactions drawing receipt numbers of one prefix and day at once, as concurrent submissions do. */
 final class ReceiptNumbersContention {
@@ -17,9 +15,8 @@ final class ReceiptNumbersContention {
     }
 
     /** The serials drawn by {@code threads} threads, {@code each} transactions apiece, all started together. */
-    static List<Integer> draw(ReceiptNumbers numbers, PlatformTransactionManager transactions, String prefix,
-                              LocalDate day, int threads, int each) throws Exception {
-        TransactionTemplate transaction = new TransactionTemplate(transactions);
+    static List<Integer> draw(ReceiptNumbers numbers, String prefix, LocalDate day, int threads, int each)
+            throws Exception {
         CyclicBarrier start = new CyclicBarrier(threads);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -29,7 +26,7 @@ final class ReceiptNumbersContention {
                     start.await();
                     List<Integer> serials = new ArrayList<>();
                     for (int i = 0; i < each; i++) {
-                        String receiptNo = transaction.execute(status -> numbers.next(prefix, day));
+                        String receiptNo = numbers.next(prefix, day);
                         serials.add(Integer.parseInt(receiptNo.substring(receiptNo.lastIndexOf('-') + 1)));
                     }
                     return serials;

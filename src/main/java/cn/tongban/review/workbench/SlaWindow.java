@@ -41,9 +41,4 @@ record SlaWindow(SlaState state, Instant after, Instant before) {
         }
         return query;
     }
-
-    /** Tasks with any due date: the query API has no "has a due date", but every date is before or after now. */
-    static TaskQuery withDueDate(TaskQuery query, Instant now) {
-        return query.or().dueBefore(Date.from(now)).dueAfter(Date.from(now.minus(PRECISION))).endOr();
-    }
 }

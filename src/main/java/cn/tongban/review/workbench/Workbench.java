@@ -23,6 +23,7 @@ import cn.tongban.review.TaskNotFoundException;
 import cn.tongban.review.TaskNotInScopeException;
 import cn.tongban.review.TaskSummary;
 import cn.tongban.sla.Deadlines;
+import cn.tongban.sla.OpenSteps;
 import cn.tongban.sla.SlaState;
 import cn.tongban.web.InvalidField;
 import cn.tongban.web.InvalidInputException;
@@ -80,10 +81,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The workbench on the engine. Which tasks a reviewer may see is decided twice, the same way Tasklist decides
- * it: the task query runs under the reviewer's engine authentication (user and groups), so Camunda's
+ * The workbench on the engine. Which task a reviewer may open or change is decided twice, the same way Tasklist
+ * decides it: the task query runs under the reviewer's engine authentication (user and groups), so Camunda's
  * authorizations apply, and it asks only for tasks whose candidate groups include one of theirs or that are
- * assigned to them, in their district. Once a task is known to be in scope, the case's data, history and
+ * assigned to them, in their district. The list applies the same scope to the SLA module's open steps
+ * ({@link OpenSteps}), which record every task's candidate groups, assignee and district. Once a task is known to be in scope, the case's data, history and
  * comments are read without that authentication (reviewers hold no rights on process instances or history).
  *
  * <p>Changes run in one transaction each: claiming before completing, and the log of a case view, commit or roll
@@ -120,6 +122,7 @@ class Workbench implements ReviewerWorkbench {
     private final FormRegistry forms;
     private final FormValidator validator;
     private final CaseViewLog views;
+    private final OpenSteps openSteps;
     private final CaseMaterials uploads;
     private final MessageSource messages;
     private final ZoneId zone;
@@ -129,7 +132,7 @@ class Workbench implements ReviewerWorkbench {
     Workbench(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
               IdentityService identity, Reviewers reviewers, UserDirectory directory, ServiceSteps steps,
               ServiceCatalog catalog, FormRegistry forms, FormValidator validator, CaseViewLog views,
-              CaseMaterials uploads, MessageSource messages,
+              OpenSteps openSteps, CaseMaterials uploads, MessageSource messages,
               @Value("${tongban.calendar.zone:Asia/Shanghai}") ZoneId zone) {
         this.tasks = tasks;
         this.runtime = runtime;
@@ -143,54 +146,53 @@ class Workbench implements ReviewerWorkbench {
         this.forms = forms;
         this.validator = validator;
         this.views = views;
+        this.openSteps = openSteps;
         this.uploads = uploads;
         this.messages = messages;
         this.zone = zone;
     }
 
+    /**
+     * The page and the counts come from the SLA module's record of open steps (one indexed query each); only the
+     * page's tasks are then read from the engine. Every task of a service has its step record, written in the
+     * engine's transaction, so both agree. The order by arrival has no column there (a step's start is that of
+     * its enclosing step): that page is the engine's, as before.
+     */
     @Override
     public TaskList tasks(String username, TaskFilter filter, int page, int size, Locale locale) {
         TaskFilter wanted = filter == null ? TaskFilter.ANY : filter;
         checkFilter(wanted, locale);
         Reviewer reviewer = reviewers.of(username);
         Instant now = now();
-        Supplier<TaskQuery> matching = () -> filtered(scope(reviewer), wanted);
-        Map<SlaState, Long> counts = new EnumMap<>(SlaState.class);
         int first = Math.multiplyExact(page, size);
-        Found found = as(reviewer, () -> {
-            for (SlaState state : SlaState.values()) {
-                counts.put(state, SlaWindow.of(state, now, zone).restrict(matching.get()).count());
-            }
-            if (wanted.slaState() != null) {
-                TaskQuery inState = SlaWindow.of(wanted.slaState(), now, zone).restrict(matching.get());
-                return new Found(ordered(inState, wanted.sort()).listPage(first, size),
-                        counts.get(wanted.slaState()));
-            }
-            if (wanted.sort() == TaskFilter.Sort.RECEIVED) {
-                return new Found(ordered(matching.get(), wanted.sort()).listPage(first, size),
-                        matching.get().count());
-            }
-            long dated = counts.values().stream().mapToLong(Long::longValue).sum();
-            long undated = matching.get().withoutDueDate().count();
-            if (undated == 0) {
-                return new Found(ordered(matching.get()).listPage(first, size), dated);
-            }
-            // databases disagree on where NULL sorts: tasks without a deadline are fetched after the others
-            List<Task> onPage = new ArrayList<>();
-            if (first < dated) {
-                onPage.addAll(ordered(SlaWindow.withDueDate(matching.get(), now)).listPage(first, size));
-            }
-            if (onPage.size() < size) {
-                onPage.addAll(ordered(matching.get().withoutDueDate())
-                        .listPage((int) Math.max(0, first - dated), size - onPage.size()));
-            }
-            return new Found(onPage, dated + undated);
-        });
-        return new TaskList(summaries(found.tasks(), now), page, size, found.total(),
-                Collections.unmodifiableMap(counts));
+        OpenSteps.Scope scope = new OpenSteps.Scope(reviewer.username(), reviewer.groups(), reviewer.district(),
+                wanted.service(), wanted.step());
+        OpenSteps.Counts counts = openSteps.counts(scope, now, zone);
+        long total = wanted.slaState() != null ? counts.byState().get(wanted.slaState()) : counts.total();
+        List<Task> onPage;
+        if (wanted.sort() == TaskFilter.Sort.RECEIVED) {
+            onPage = as(reviewer, () -> {
+                TaskQuery query = filtered(scope(reviewer), wanted);
+                if (wanted.slaState() != null) {
+                    SlaWindow.of(wanted.slaState(), now, zone).restrict(query);
+                }
+                return ordered(query, wanted.sort()).listPage(first, size);
+            });
+        } else {
+            onPage = byIds(openSteps.page(scope, wanted.slaState(), now, zone, first, size));
+        }
+        return new TaskList(summaries(onPage, now), page, size, total,
+                Collections.unmodifiableMap(new EnumMap<>(counts.byState())));
     }
 
-    private record Found(List<Task> tasks, long total) {
+    /** The open tasks with these ids, in this order; a task done meanwhile is left out. */
+    private List<Task> byIds(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Task> found = tasks.createTaskQuery().taskIdIn(ids.toArray(String[]::new)).list().stream()
+                .collect(Collectors.toMap(Task::getId, Function.identity()));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     @Override

@@ -136,6 +136,10 @@ public class CaseTracking {
                 SlaState.dueSoonFrom(deadline, calendar.zone()), provisional, null, null), groups);
     }
 
+    public void stepUpdated(DelegateTask task) {
+        records.setStepDueDate(task.getId(), task.getDueDate() == null ? null : task.getDueDate().toInstant());
+    }
+
     public void stepAssigned(DelegateTask task) {
         records.assignStep(task.getId(), task.getAssignee());
     }

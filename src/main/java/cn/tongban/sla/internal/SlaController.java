@@ -76,8 +76,8 @@ class SlaController {
     @GetMapping("/summary")
     @Operation(summary = "时限概况 / Deadline summary",
             description = "按时办结率（期内办结且不晚于期限的案件 / 期内办结的案件），在办案件按时限状态，期内超期数；"
-                    + "按事项、区和环节分列 / on-time rate of the cases closed in the period, open cases by SLA state,"
-                    + " breaches in the period; by service, district and step")
+                    + "未给期间时为本月；按事项、区和环节分列 / on-time rate of the cases closed in the period, open cases by SLA state,"
+                    + " breaches in the period (the current month unless given); by service, district and step")
     public SlaOverview.Summary summary(
             @Parameter(example = "minimum-living-allowance") @RequestParam(required = false) String service,
             @Parameter(example = "jinshui") @RequestParam(required = false) String district,
@@ -85,8 +85,9 @@ class SlaController {
             @Parameter(example = "2023-12-31") @RequestParam(required = false) String to,
             Authentication who) {
         List<InvalidField> problems = new ArrayList<>();
-        SlaOverview.Filters filters = overview.filters(service, district, from, to, problems);
+        SlaOverview.Filters given = overview.filters(service, district, from, to, problems);
         SlaOverview.check(problems);
+        SlaOverview.Filters filters = overview.withPeriod(given);
         return overview.summary(filters, overview.filter(filters, who));
     }
 

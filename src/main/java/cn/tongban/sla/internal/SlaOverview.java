@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -113,6 +114,22 @@ class SlaOverview {
         return new Filters(serviceCode, districtCode, fromDate, toDate);
     }
 
+    /**
+     * The filters with a period: as given, else the current month (or the month of the one end given), as the
+     * dashboard shows it. Every summary is of a bounded period, so it reads the rows closed in it through the
+     * closed_at indexes rather than every row ever closed.
+     */
+    Filters withPeriod(Filters given) {
+        LocalDate today = LocalDate.ofInstant(now(), zone());
+        LocalDate from = given.from() != null ? given.from()
+                : given.to() != null ? given.to().withDayOfMonth(1) : today.withDayOfMonth(1);
+        LocalDate to = given.to() != null ? given.to() : from.with(TemporalAdjusters.lastDayOfMonth());
+        if (to.isBefore(from)) {
+            from = to.withDayOfMonth(1);
+        }
+        return new Filters(given.service(), given.district(), from, to);
+    }
+
     /** The report filter for the caller: their districts, or the one district they chose if they supervise it. */
     SlaReports.Filter filter(Filters filters, Authentication who) {
         Optional<Set<String>> scope = scope(who);
@@ -166,29 +183,33 @@ class SlaOverview {
 
     Summary summary(Filters filters, SlaReports.Filter filter) {
         Instant now = now();
-        Map<Map<String, String>, Long> allBreaches = reports.breaches(filter, List.of());
-        SlaReports.Figures total = reports.cases(filter, now, List.of()).stream().findFirst()
+        // one query per table at the finest grain, summed here to each of the summary's groupings
+        Map<Map<String, String>, Long> breaches = reports.breaches(filter);
+        List<SlaReports.Group> cases = reports.cases(filter, now);
+        Map<Map<String, String>, Long> allBreaches = SlaReports.rollUp(breaches, List.of());
+        SlaReports.Figures total = SlaReports.rollUp(cases, List.of()).stream().findFirst()
                 .map(g -> withBreaches(g.figures(), allBreaches.getOrDefault(Map.of(), 0L)))
                 .orElseThrow();
-        long caseBreaches = reports.breaches(filter, List.of("step_id"))
+        long caseBreaches = SlaReports.rollUp(breaches, List.of("step_id"))
                 .getOrDefault(Map.of("step_id", SlaRecords.CASE_STEP), 0L);
 
-        Map<Map<String, String>, Long> byServiceBreaches = reports.breaches(filter, List.of("service_code"));
-        List<ServiceFigures> byService = reports.cases(filter, now, List.of("service_code")).stream()
+        Map<Map<String, String>, Long> byServiceBreaches = SlaReports.rollUp(breaches, List.of("service_code"));
+        List<ServiceFigures> byService = SlaReports.rollUp(cases, List.of("service_code")).stream()
                 .map(g -> new ServiceFigures(g.key().get("service_code"), serviceName(g.key().get("service_code")),
                         withBreaches(g.figures(), byServiceBreaches.getOrDefault(g.key(), 0L))))
                 .sorted(Comparator.comparing(ServiceFigures::service))
                 .toList();
 
-        Map<Map<String, String>, Long> byDistrictBreaches = reports.breaches(filter, List.of("district"));
-        List<DistrictFigures> byDistrict = reports.cases(filter, now, List.of("district")).stream()
+        Map<Map<String, String>, Long> byDistrictBreaches = SlaReports.rollUp(breaches, List.of("district"));
+        List<DistrictFigures> byDistrict = SlaReports.rollUp(cases, List.of("district")).stream()
                 .map(g -> new DistrictFigures(g.key().get("district"), districtName(g.key().get("district")),
                         withBreaches(g.figures(), byDistrictBreaches.getOrDefault(g.key(), 0L))))
                 .sorted(Comparator.comparing(DistrictFigures::district, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
 
-        Map<Map<String, String>, Long> byStepBreaches = reports.breaches(filter, List.of("service_code", "step_id"));
-        List<StepFigures> bySteps = reports.steps(filter, now, List.of("service_code", "step_id")).stream()
+        List<String> stepKey = List.of("service_code", "step_id");
+        Map<Map<String, String>, Long> byStepBreaches = SlaReports.rollUp(breaches, stepKey);
+        List<StepFigures> bySteps = SlaReports.rollUp(reports.steps(filter, now), stepKey).stream()
                 .map(g -> new StepFigures(g.key().get("service_code"), g.key().get("step_id"),
                         stepName(g.key().get("service_code"), g.key().get("step_id")),
                         withBreaches(g.figures(), byStepBreaches.getOrDefault(g.key(), 0L))))

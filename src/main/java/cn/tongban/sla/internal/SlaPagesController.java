@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,14 +78,10 @@ class SlaPagesController {
         List<InvalidField> problems = new ArrayList<>();
         SlaOverview.Filters given = overview.filters(service, district, from, to, problems);
         int pageNumber = SlaOverview.integer("page", page, 0, 0, Integer.MAX_VALUE / PAGE_SIZE, problems);
-        // the current month unless a period is given; bad filters are named on the page, the rest still applies
-        LocalDate today = LocalDate.ofInstant(SlaOverview.now(), overview.zone());
-        LocalDate fromDate = given.from() != null ? given.from()
-                : given.to() != null ? given.to().withDayOfMonth(1) : today.withDayOfMonth(1);
-        LocalDate toDate = given.to() != null ? given.to() : fromDate.with(TemporalAdjusters.lastDayOfMonth());
-        if (toDate.isBefore(fromDate)) {
-            fromDate = toDate.withDayOfMonth(1);
-        }
+        // bad filters are named on the page, the rest still applies
+        SlaOverview.Filters period = overview.withPeriod(given);
+        LocalDate fromDate = period.from();
+        LocalDate toDate = period.to();
         String serviceCode = named(problems, "service") ? null : given.service();
         String districtCode = named(problems, "district") ? null : given.district();
         SlaOverview.Filters filters = new SlaOverview.Filters(serviceCode, districtCode, fromDate, toDate);

@@ -47,6 +47,7 @@ class SlaParseListener extends AbstractBpmnParseListener {
         TaskDefinition task = behavior.getTaskDefinition();
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, t -> tracking.get().stepCreated(t));
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, t -> tracking.get().stepAssigned(t));
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, t -> tracking.get().stepUpdated(t));
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, t -> tracking.get().stepCompleted(t));
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, t -> tracking.get().stepDeleted(t));
     }

@@ -36,9 +36,11 @@ public class SlaRecords {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate savepoint;
+    private final ClosedDays closedDays;
 
-    SlaRecords(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    SlaRecords(JdbcClient jdbc, PlatformTransactionManager transactions, ClosedDays closedDays) {
         this.jdbc = jdbc;
+        this.closedDays = closedDays;
         // a unique-key violation must not spoil the engine's transaction on PostgreSQL: insert behind a savepoint
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -116,7 +118,7 @@ public class SlaRecords {
     }
 
     public void closeCase(String processInstanceId, Instant closedAt, boolean completed) {
-        jdbc.sql("UPDATE sla_case SET closed_at = :closedAt, outcome = :outcome,"
+        int closed = jdbc.sql("UPDATE sla_case SET closed_at = :closedAt, outcome = :outcome,"
                         + " on_time = CASE WHEN :completed THEN deadline >= :closedAt ELSE NULL END"
                         + " WHERE process_instance_id = :id AND closed_at IS NULL")
                 .param("id", processInstanceId)
@@ -124,6 +126,15 @@ public class SlaRecords {
                 .param("outcome", completed ? "COMPLETED" : "CANCELLED")
                 .param("completed", completed)
                 .update();
+        if (closed > 0) {
+            jdbc.sql("SELECT service_code, district, on_time FROM sla_case WHERE process_instance_id = :id")
+                    .param("id", processInstanceId)
+                    .query((rs, row) -> {
+                        closedDays.closed("CASE", closedAt, rs.getString("service_code"), rs.getString("district"),
+                                null, completed, rs.getBoolean("on_time"));
+                        return null;
+                    }).list();
+        }
     }
 
     /** Open cases whose span from receipt to deadline touches the given period. */
@@ -173,10 +184,10 @@ public class SlaRecords {
     }
 
     public void insertStep(StepRecord step, String candidateGroups) {
-        jdbc.sql("INSERT INTO sla_step (" + STEP_COLUMNS + ", candidate_groups) VALUES (:taskId, :processInstanceId,"
-                        + " :executionId, :service, :stepId, :stepName, :district, :assignee, :startedAt, :basis,"
-                        + " :limitFrom, :limitDays, :withinStep, :deadline, :dueSoonFrom, :provisional, NULL, NULL,"
-                        + " :candidateGroups)")
+        jdbc.sql("INSERT INTO sla_step (" + STEP_COLUMNS + ", candidate_groups, due_date) VALUES (:taskId,"
+                        + " :processInstanceId, :executionId, :service, :stepId, :stepName, :district, :assignee,"
+                        + " :startedAt, :basis, :limitFrom, :limitDays, :withinStep, :deadline, :dueSoonFrom,"
+                        + " :provisional, NULL, NULL, :candidateGroups, :deadline)")
                 .param("taskId", step.taskId())
                 .param("processInstanceId", step.processInstanceId())
                 .param("executionId", step.executionId())
@@ -207,6 +218,22 @@ public class SlaRecords {
                 .update();
     }
 
+    /** The task's due date changed (a deadline move, or a user in Tasklist): the task list follows it. */
+    public void setStepDueDate(String taskId, Instant dueDate) {
+        if (dueDate == null) {
+            jdbc.sql("UPDATE sla_step SET due_date = NULL WHERE task_id = :taskId AND due_date IS NOT NULL")
+                    .param("taskId", taskId)
+                    .update();
+            return;
+        }
+        // most updates of a task leave its due date as it was: nothing to write then
+        jdbc.sql("UPDATE sla_step SET due_date = :dueDate WHERE task_id = :taskId"
+                        + " AND (due_date IS NULL OR due_date <> :dueDate)")
+                .param("taskId", taskId)
+                .param("dueDate", utc(dueDate))
+                .update();
+    }
+
     public void assignStep(String taskId, String assignee) {
         jdbc.sql("UPDATE sla_step SET assignee = :assignee WHERE task_id = :taskId")
                 .param("taskId", taskId)
@@ -215,7 +242,7 @@ public class SlaRecords {
     }
 
     public void closeStep(String taskId, Instant closedAt, boolean completed) {
-        jdbc.sql("UPDATE sla_step SET closed_at = :closedAt, outcome = :outcome,"
+        int closed = jdbc.sql("UPDATE sla_step SET closed_at = :closedAt, outcome = :outcome,"
                         + " on_time = CASE WHEN :completed THEN deadline >= :closedAt ELSE NULL END"
                         + " WHERE task_id = :taskId AND closed_at IS NULL")
                 .param("taskId", taskId)
@@ -223,6 +250,15 @@ public class SlaRecords {
                 .param("outcome", completed ? "COMPLETED" : "CANCELLED")
                 .param("completed", completed)
                 .update();
+        if (closed > 0) {
+            jdbc.sql("SELECT service_code, district, step_id, on_time FROM sla_step WHERE task_id = :taskId")
+                    .param("taskId", taskId)
+                    .query((rs, row) -> {
+                        closedDays.closed("STEP", closedAt, rs.getString("service_code"), rs.getString("district"),
+                                rs.getString("step_id"), completed, rs.getBoolean("on_time"));
+                        return null;
+                    }).list();
+        }
     }
 
     /**

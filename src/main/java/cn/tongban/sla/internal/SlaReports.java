@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,34 +46,80 @@ class SlaReports {
     record Group(Map<String, String> key, Figures figures) {
     }
 
+    /** The columns of {@link #cases} groups. */
+    static final List<String> CASE_KEY = List.of("service_code", "district");
+    /** The columns of {@link #steps} groups and of {@link #breaches} counts. */
+    static final List<String> STEP_KEY = List.of("service_code", "district", "step_id");
+
     private final JdbcClient jdbc;
+    private final ClosedDays closedDays;
 
-    SlaReports(JdbcClient jdbc) {
+    SlaReports(JdbcClient jdbc, ClosedDays closedDays) {
         this.jdbc = jdbc;
+        this.closedDays = closedDays;
     }
 
-    /** Figures of cases, grouped by the given columns of sla_case (none: one group of everything). */
-    List<Group> cases(Filter filter, Instant now, List<String> groupBy) {
-        return figures("sla_case", filter, now, groupBy, true);
+    /** Figures of cases per service and district; {@link #rollUp} sums them to coarser groups. */
+    List<Group> cases(Filter filter, Instant now) {
+        return figures("CASE", "sla_case", filter, now, CASE_KEY, true);
     }
 
-    /** Figures of steps, grouped by the given columns of sla_step. */
-    List<Group> steps(Filter filter, Instant now, List<String> groupBy) {
-        return figures("sla_step", filter, now, groupBy, false);
+    /** Figures of steps per service, district and step. */
+    List<Group> steps(Filter filter, Instant now) {
+        return figures("STEP", "sla_step", filter, now, STEP_KEY, false);
     }
 
-    /** Breaches detected in the period, counted by the given columns of sla_breach. */
-    Map<Map<String, String>, Long> breaches(Filter filter, List<String> groupBy) {
+    /** Breaches detected in the period per service, district and step ('case' for the whole case). */
+    Map<Map<String, String>, Long> breaches(Filter filter) {
         Where where = where(filter, "detected_at");
-        String columns = groupBy.isEmpty() ? "" : String.join(", ", groupBy) + ", ";
-        String sql = "SELECT " + columns + "COUNT(*) AS breaches FROM sla_breach" + where.sql()
-                + (groupBy.isEmpty() ? "" : " GROUP BY " + String.join(", ", groupBy));
+        String columns = String.join(", ", STEP_KEY);
         Map<Map<String, String>, Long> counts = new HashMap<>();
-        where.bind(jdbc.sql(sql)).query((rs, row) -> {
-            counts.put(key(rs, groupBy), rs.getLong("breaches"));
-            return null;
-        }).list();
+        where.bind(jdbc.sql("SELECT " + columns + ", COUNT(*) AS breaches FROM sla_breach" + where.sql()
+                + " GROUP BY " + columns)).query((rs, row) -> {
+                    counts.put(key(rs, STEP_KEY), rs.getLong("breaches"));
+                    return null;
+                }).list();
         return counts;
+    }
+
+    /** Counts summed to the given columns (a subset of their keys; none: one entry of everything). */
+    static Map<Map<String, String>, Long> rollUp(Map<Map<String, String>, Long> counts, List<String> groupBy) {
+        Map<Map<String, String>, Long> rolled = new HashMap<>();
+        counts.forEach((key, count) -> rolled.merge(project(key, groupBy), count, Long::sum));
+        return rolled;
+    }
+
+    /**
+     * Groups summed to the given columns (a subset of their keys), rates recomputed; with no columns, one group
+     * of everything even when there are none.
+     */
+    static List<Group> rollUp(List<Group> groups, List<String> groupBy) {
+        Map<Map<String, String>, Figures> rolled = new LinkedHashMap<>();
+        if (groupBy.isEmpty()) {
+            rolled.put(Map.of(), new Figures(0, 0, null, new OpenCounts(0, 0, 0, 0, 0), 0));
+        }
+        for (Group group : groups) {
+            rolled.merge(project(group.key(), groupBy), group.figures(), SlaReports::sum);
+        }
+        return rolled.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue())).toList();
+    }
+
+    private static Map<String, String> project(Map<String, String> key, List<String> columns) {
+        Map<String, String> projected = new HashMap<>();
+        for (String column : columns) {
+            projected.put(column, key.get(column));
+        }
+        return projected;
+    }
+
+    private static Figures sum(Figures a, Figures b) {
+        long closed = a.closed() + b.closed();
+        long onTime = a.closedOnTime() + b.closedOnTime();
+        OpenCounts x = a.open();
+        OpenCounts y = b.open();
+        return new Figures(closed, onTime, rate(onTime, closed), new OpenCounts(x.total() + y.total(),
+                x.onTrack() + y.onTrack(), x.dueSoon() + y.dueSoon(), x.overdue() + y.overdue(),
+                x.clockStopped() + y.clockStopped()), a.breaches() + b.breaches());
     }
 
     long breachCount(Filter filter) {
@@ -159,44 +206,104 @@ class SlaReports {
                 .list().stream().filter(Objects::nonNull).findFirst();
     }
 
-    private List<Group> figures(String table, Filter filter, Instant now, List<String> groupBy, boolean cases) {
-        Where where = where(filter, null);
-        if (filter.from() != null || filter.to() != null) {
-            // only what is open now or closed in the period counts: the rest is left to the indexes
-            where.and("(closed_at IS NULL OR (closed_at IS NOT NULL"
-                    + (filter.from() == null ? "" : " AND closed_at >= :from")
-                    + (filter.to() == null ? "" : " AND closed_at < :to") + "))", null, null);
+    /**
+     * Figures per group: the open rows (through the indexes leading with closed_at), and what closed in the period,
+     * summed from sla_closed_day when the period is whole days of its zone, else counted from the rows. A group is
+     * there when it has a row open now or closed in the period, whatever its outcome.
+     */
+    private List<Group> figures(String kind, String table, Filter filter, Instant now, List<String> groupBy,
+                                boolean cases) {
+        Map<Map<String, String>, long[]> closed = wholeDays(filter) ? closedDays(kind, filter, groupBy)
+                : closedRows(table, filter, groupBy);
+        Map<Map<String, String>, OpenCounts> open = open(table, filter, now, groupBy, cases);
+        Map<Map<String, String>, Group> groups = new LinkedHashMap<>();
+        for (Map<String, String> key : union(open.keySet(), closed.keySet())) {
+            long[] c = closed.getOrDefault(key, new long[3]);
+            groups.put(key, new Group(key, new Figures(c[1], c[2], rate(c[2], c[1]),
+                    open.getOrDefault(key, new OpenCounts(0, 0, 0, 0, 0)), 0)));
         }
-        String closedInPeriod = "closed_at IS NOT NULL AND outcome = 'COMPLETED'"
-                + (filter.from() == null ? "" : " AND closed_at >= :from")
-                + (filter.to() == null ? "" : " AND closed_at < :to");
+        return List.copyOf(groups.values());
+    }
+
+    private static List<Map<String, String>> union(Set<Map<String, String>> a, Set<Map<String, String>> b) {
+        List<Map<String, String>> keys = new ArrayList<>(a);
+        b.stream().filter(k -> !a.contains(k)).forEach(keys::add);
+        return keys;
+    }
+
+    private Map<Map<String, String>, OpenCounts> open(String table, Filter filter, Instant now, List<String> groupBy,
+                                                      boolean cases) {
+        Where where = where(filter, null);
+        where.and("closed_at IS NULL", null, null);
         // a stopped clock holds the state the case had when the notice went out
         String stopped = cases ? "stopped_since" : "CAST(NULL AS TIMESTAMP WITH TIME ZONE)";
         String at = "COALESCE(" + stopped + ", :now)";
-        String columns = groupBy.isEmpty() ? "" : String.join(", ", groupBy) + ", ";
-        String sql = "SELECT " + columns
-                + "SUM(CASE WHEN " + closedInPeriod + " THEN 1 ELSE 0 END) AS closed,"
-                + " SUM(CASE WHEN " + closedInPeriod + " AND on_time THEN 1 ELSE 0 END) AS closed_on_time,"
-                + " SUM(CASE WHEN closed_at IS NULL THEN 1 ELSE 0 END) AS open_total,"
-                + " SUM(CASE WHEN closed_at IS NULL AND " + at + " > deadline THEN 1 ELSE 0 END) AS overdue,"
-                + " SUM(CASE WHEN closed_at IS NULL AND " + stopped + " IS NOT NULL AND " + at + " <= deadline"
+        String columns = String.join(", ", groupBy);
+        String sql = "SELECT " + columns + ", COUNT(*) AS open_total,"
+                + " SUM(CASE WHEN " + at + " > deadline THEN 1 ELSE 0 END) AS overdue,"
+                + " SUM(CASE WHEN " + stopped + " IS NOT NULL AND " + at + " <= deadline"
                 + " THEN 1 ELSE 0 END) AS clock_stopped,"
-                + " SUM(CASE WHEN closed_at IS NULL AND " + stopped + " IS NULL AND :now <= deadline"
+                + " SUM(CASE WHEN " + stopped + " IS NULL AND :now <= deadline"
                 + " AND :now >= due_soon_from THEN 1 ELSE 0 END) AS due_soon,"
-                + " SUM(CASE WHEN closed_at IS NULL AND " + stopped + " IS NULL AND :now < due_soon_from"
+                + " SUM(CASE WHEN " + stopped + " IS NULL AND :now < due_soon_from"
                 + " THEN 1 ELSE 0 END) AS on_track"
-                + " FROM " + table + where.sql()
-                + (groupBy.isEmpty() ? "" : " GROUP BY " + String.join(", ", groupBy));
-        return where.bind(jdbc.sql(sql))
-                .param("now", SlaRecords.utc(now))
-                .query((rs, row) -> {
-                    long closed = rs.getLong("closed");
-                    long onTime = rs.getLong("closed_on_time");
-                    OpenCounts open = new OpenCounts(rs.getLong("open_total"), rs.getLong("on_track"),
-                            rs.getLong("due_soon"), rs.getLong("overdue"), rs.getLong("clock_stopped"));
-                    return new Group(key(rs, groupBy), new Figures(closed, onTime, rate(onTime, closed), open, 0));
-                })
-                .list();
+                + " FROM " + table + where.sql() + " GROUP BY " + columns;
+        Map<Map<String, String>, OpenCounts> open = new HashMap<>();
+        where.bind(jdbc.sql(sql)).param("now", SlaRecords.utc(now)).query((rs, row) -> open.put(key(rs, groupBy),
+                new OpenCounts(rs.getLong("open_total"), rs.getLong("on_track"), rs.getLong("due_soon"),
+                        rs.getLong("overdue"), rs.getLong("clock_stopped")))).list();
+        return open;
+    }
+
+    /** Closed in the period: {all, completed, completed on time} per group, counted from the rows. */
+    private Map<Map<String, String>, long[]> closedRows(String table, Filter filter, List<String> groupBy) {
+        Where where = where(filter, "closed_at");
+        where.and("closed_at IS NOT NULL", null, null);
+        String columns = String.join(", ", groupBy);
+        return closedCounts(where, "SELECT " + columns + ", COUNT(*) AS closed,"
+                + " SUM(CASE WHEN outcome = 'COMPLETED' THEN 1 ELSE 0 END) AS completed,"
+                + " SUM(CASE WHEN outcome = 'COMPLETED' AND on_time THEN 1 ELSE 0 END) AS completed_on_time"
+                + " FROM " + table + where.sql() + " GROUP BY " + columns, groupBy);
+    }
+
+    /** Closed in the period of whole days, from the sums per day ('' is a NULL district there). */
+    private Map<Map<String, String>, long[]> closedDays(String kind, Filter filter, List<String> groupBy) {
+        Where where = where(new Filter(filter.service(), filter.districts(), null, null), null);
+        where.and("kind = :kind", "kind", kind);
+        if (filter.from() != null) {
+            where.and("closed_on >= :fromDay", "fromDay", filter.from().atZone(closedDays.zone()).toLocalDate());
+        }
+        if (filter.to() != null) {
+            where.and("closed_on < :toDay", "toDay", filter.to().atZone(closedDays.zone()).toLocalDate());
+        }
+        String columns = String.join(", ", groupBy);
+        Map<Map<String, String>, long[]> counts = closedCounts(where, "SELECT " + columns + ", SUM(closed) AS closed,"
+                + " SUM(completed) AS completed, SUM(completed_on_time) AS completed_on_time FROM sla_closed_day"
+                + where.sql() + " GROUP BY " + columns, groupBy);
+        Map<Map<String, String>, long[]> withNulls = new HashMap<>();
+        counts.forEach((key, value) -> {
+            Map<String, String> k = new HashMap<>(key);
+            k.replaceAll((column, v) -> "district".equals(column) && "".equals(v) ? null : v);
+            withNulls.put(k, value);
+        });
+        return withNulls;
+    }
+
+    private Map<Map<String, String>, long[]> closedCounts(Where where, String sql, List<String> groupBy) {
+        Map<Map<String, String>, long[]> counts = new HashMap<>();
+        where.bind(jdbc.sql(sql)).query((rs, row) -> counts.put(key(rs, groupBy), new long[] {rs.getLong("closed"),
+                rs.getLong("completed"), rs.getLong("completed_on_time")})).list();
+        return counts;
+    }
+
+    /** Whether the period's bounds are starts of days in the zone sla_closed_day counts in. */
+    private boolean wholeDays(Filter filter) {
+        return startOfDay(filter.from()) && startOfDay(filter.to());
+    }
+
+    private boolean startOfDay(Instant instant) {
+        ZoneId zone = closedDays.zone();
+        return instant == null || instant.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant().equals(instant);
     }
 
     static BigDecimal rate(long onTime, long closed) {
