@@ -9,7 +9,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The subscriptions' process-instance index exists on PostgreSQL and serves the breach mail's lookup. */
+/**
+ * The subscriptions' process-instance index serves the breach mail's lookup, and the jobs' due-date index the job
+ * executor's acquisition, on PostgreSQL.
+ */
 @TongbanIntegrationTest
 class SlaEngineIndexesTest {
 
@@ -37,5 +40,21 @@ class SlaEngineIndexesTest {
                     .query(String.class).list();
         });
         assertThat(String.join("\n", plan)).contains(SlaEngineIndexes.SUBSCRIPTION_INDEX);
+    }
+
+    @Test
+    void theJobDueDateIndexServesTheAcquisitionOfDueJobs() {
+        indexes.run(null);
+
+        List<String> plan = transaction.execute(status -> {
+            jdbc.sql("SET LOCAL enable_seqscan = off").update();
+            // the due-date part of Camunda's acquisition query (selectNextJobsToExecute)
+            return jdbc.sql("EXPLAIN SELECT id_ FROM act_ru_job RES WHERE RES.retries_ > 0"
+                            + " AND (RES.duedate_ IS NULL OR RES.duedate_ <= now())"
+                            + " AND (RES.lock_owner_ IS NULL OR RES.lock_exp_time_ < now())"
+                            + " AND RES.suspension_state_ = 1 LIMIT 3")
+                    .query(String.class).list();
+        });
+        assertThat(String.join("\n", plan)).contains(SlaEngineIndexes.JOB_DUE_DATE_INDEX);
     }
 }
