@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -158,23 +159,23 @@ class SlaPagesController {
     @PreAuthorize("hasRole('SUPERVISOR')")
     String urge(@PathVariable String taskId, @RequestParam(required = false) String message,
                 @RequestParam String receiptNo, Authentication who, Locale locale, RedirectAttributes redirect) {
-        try {
-            SlaActions.Action action = supervision.urge(taskId, who, message);
-            redirect.addFlashAttribute("success", messages.getMessage("sla.urge.done",
-                    new Object[] {action.stepName(), action.recipient()}, locale));
-        } catch (ErrorResponseException e) {
-            redirect.addFlashAttribute("problem", problemText(e, locale));
-        }
-        return "redirect:/sla/cases/" + encode(receiptNo);
+        return actOnStep(() -> supervision.urge(taskId, who, message), "sla.urge.done", receiptNo, locale, redirect);
     }
 
     @PostMapping("/steps/{taskId}/reassign")
     @PreAuthorize("hasRole('SUPERVISOR')")
     String reassign(@PathVariable String taskId, @RequestParam(required = false) String assignee,
                     @RequestParam String receiptNo, Authentication who, Locale locale, RedirectAttributes redirect) {
+        return actOnStep(() -> supervision.reassign(taskId, who, assignee), "sla.reassign.done", receiptNo, locale,
+                redirect);
+    }
+
+    /** Urge or reassign, then back to the case page with the confirmation, or the problem in words. */
+    private String actOnStep(Supplier<SlaActions.Action> act, String doneKey, String receiptNo, Locale locale,
+                             RedirectAttributes redirect) {
         try {
-            SlaActions.Action action = supervision.reassign(taskId, who, assignee);
-            redirect.addFlashAttribute("success", messages.getMessage("sla.reassign.done",
+            SlaActions.Action action = act.get();
+            redirect.addFlashAttribute("success", messages.getMessage(doneKey,
                     new Object[] {action.stepName(), action.recipient()}, locale));
         } catch (ErrorResponseException e) {
             redirect.addFlashAttribute("problem", problemText(e, locale));
