@@ -229,7 +229,7 @@ class Workbench implements ReviewerWorkbench {
     @Transactional
     public UploadContent material(String username, String taskId, long uploadId) {
         Task task = visible(reviewers.of(username), taskId);
-        String receiptNo = summaries(List.of(task), now()).get(0).receiptNo();
+        String receiptNo = receiptNo(task.getProcessInstanceId());
         UploadContent content = receiptNo == null ? null : uploads.open(receiptNo, uploadId).orElse(null);
         if (content == null) {
             throw new MaterialNotFoundException(uploadId);
