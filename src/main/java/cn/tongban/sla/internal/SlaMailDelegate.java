@@ -11,7 +11,6 @@ import cn.tongban.identity.UserDirectory;
 import cn.tongban.notify.Notifications;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +20,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,18 +83,7 @@ class SlaMailDelegate implements JavaDelegate {
             log.info("Case {}: task {} is done, no due-soon reminder", execution.getProcessBusinessKey(), taskId);
             return;
         }
-        List<UserAccount> recipients = new ArrayList<>();
-        if (task.getAssignee() != null) {
-            users.findUser(task.getAssignee()).ifPresent(recipients::add);
-        } else {
-            for (IdentityLink link : taskService.getIdentityLinksForTask(taskId)) {
-                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-                    recipients.addAll(users.enabledMembersOf(link.getGroupId()));
-                } else if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null) {
-                    users.findUser(link.getUserId()).ifPresent(recipients::add);
-                }
-            }
-        }
+        List<UserAccount> recipients = StepResponsibles.of(task, taskService, users);
         Map<String, Object> model = new HashMap<>();
         model.put("receiptNo", execution.getProcessBusinessKey());
         model.put("serviceName", serviceName(step.get().serviceCode()));

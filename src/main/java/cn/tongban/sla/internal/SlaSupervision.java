@@ -6,7 +6,6 @@ import cn.tongban.notify.Notifications;
 import cn.tongban.web.InvalidInputException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -68,16 +67,9 @@ class SlaSupervision {
                     + MAX_MESSAGE_LENGTH + " characters");
         }
         OpenStep open = openStep(taskId, who);
-        List<UserAccount> recipients = new ArrayList<>();
-        String recipient;
-        if (open.task().getAssignee() != null) {
-            users.findUser(open.task().getAssignee()).ifPresent(recipients::add);
-            recipient = open.task().getAssignee();
-        } else {
-            List<String> groups = candidateGroups(taskId);
-            groups.forEach(group -> recipients.addAll(users.enabledMembersOf(group)));
-            recipient = String.join(",", groups);
-        }
+        List<UserAccount> recipients = StepResponsibles.of(open.task(), tasks, users);
+        String recipient = open.task().getAssignee() != null ? open.task().getAssignee()
+                : String.join(",", candidateGroups(taskId));
         Map<String, UserAccount> byAddress = new LinkedHashMap<>();
         for (UserAccount user : recipients) {
             if (user.enabled() && user.email() != null && !user.email().isBlank()) {
