@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /** Sends one signed message to a partner authority and says what its answer means for delivery. */
 @Component
@@ -26,14 +27,16 @@ class PartnerClient {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final AuthorityProperties authority;
-    private final HttpClient http;
     private final CrossProvinceProperties properties;
+    // built at the first hand-off rather than at start-up, where it cost a quarter of a second (TLS set-up and the
+    // client's selector thread), paid also by a deployment that never sends
+    private final SingletonSupplier<HttpClient> http;
 
     PartnerClient(AuthorityProperties authority, CrossProvinceProperties properties) {
         this.authority = authority;
         this.properties = properties;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = SingletonSupplier.of(() -> HttpClient.newBuilder().connectTimeout(properties.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
     Answer send(Partner partner, MessageKind kind, String messageId, byte[] body) {
@@ -48,7 +51,7 @@ class PartnerClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.obtain().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return judge(response.statusCode(), response.body());
         } catch (IOException e) {
             return new Answer(Verdict.RETRY, null, partner.id() + " not reachable: " + e);
