@@ -1,8 +1,10 @@
 package cn.tongban.sla;
 
-import java.time.ZoneOffset;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -10,8 +12,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The open steps (待办) a user may work on, read from the SLA module's own record of every open user task
@@ -26,9 +31,16 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 public class OpenSteps {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate readOnly;
+    private final boolean postgreSql;
 
-    OpenSteps(JdbcClient jdbc) {
+    OpenSteps(JdbcClient jdbc, PlatformTransactionManager transactions, DataSource dataSource) throws SQLException {
         this.jdbc = jdbc;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        try (Connection connection = dataSource.getConnection()) {
+            this.postgreSql = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        }
     }
 
     /**
@@ -99,8 +111,15 @@ public class OpenSteps {
             });
         }
         Map<String, Long> counted = new HashMap<>();
-        window(bind(scope, jdbc.sql(sql.toString())), now, zone).query((rs, row) -> counted.merge(
-                rs.getString("measure").strip(), rs.getLong("steps"), Long::sum)).list();
+        readOnly.executeWithoutResult(status -> {
+            if (postgreSql) {
+                // many small index counts: PostgreSQL would start parallel workers for the large ones, which on a
+                // busy server costs a list more than it saves (36 against 50 ms a list at 100,000 open steps)
+                jdbc.sql("SET LOCAL max_parallel_workers_per_gather = 0").update();
+            }
+            window(bind(scope, jdbc.sql(sql.toString())), now, zone).query((rs, row) -> counted.merge(
+                    rs.getString("measure").strip(), rs.getLong("steps"), Long::sum)).list();
+        });
         long overdue = counted.getOrDefault("overdue", 0L);
         long dueSoon = counted.getOrDefault("due_soon", 0L);
         long undated = counted.getOrDefault("undated", 0L);
