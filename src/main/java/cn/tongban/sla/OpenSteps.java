@@ -114,7 +114,8 @@ public class OpenSteps {
         readOnly.executeWithoutResult(status -> {
             if (postgreSql) {
                 // many small index counts: PostgreSQL would start parallel workers for the large ones, which on a
-                // busy server costs a list more than it saves (36 against 50 ms a list at 100,000 open steps, PostgreSQL 15)
+                // busy server costs a list more than it saves (36 against 50 ms a list at 100,000 open steps on
+                // PostgreSQL 15)
                 jdbc.sql("SET LOCAL max_parallel_workers_per_gather = 0").update();
             }
             window(bind(scope, jdbc.sql(sql.toString())), now, zone).query((rs, row) -> counted.merge(
