@@ -11,13 +11,14 @@ record BenchConfig(int threads, int rounds, int warmup, int submitPerRound, int 
 
     /**
      * Whether scenario {@code letter} (a-f) was asked for ({@code -Dbench.scenarios=cd}; all by default). Scenario
-     * b reviews the cases a submitted, c and e copy the cases b left, and f loads the bare application with as many
-     * variables as a's cases have, so those run when a later one is asked.
+     * b reviews the cases a submitted, c copies the cases b left, e makes the timers of c's copies due, and f loads
+     * the bare application with as many variables as a's cases have, so those run when a later one is asked.
      */
     boolean runs(char letter) {
         return switch (letter) {
             case 'a' -> asked('a') || asked('f') || runs('b');
-            case 'b' -> asked('b') || asked('c') || asked('e');
+            case 'b' -> asked('b') || runs('c');
+            case 'c' -> asked('c') || asked('e');
             default -> asked(letter);
         };
     }
