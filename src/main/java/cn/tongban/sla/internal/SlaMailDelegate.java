@@ -83,7 +83,7 @@ class SlaMailDelegate implements JavaDelegate {
             log.info("Case {}: task {} is done, no due-soon reminder", execution.getProcessBusinessKey(), taskId);
             return;
         }
-        List<UserAccount> recipients = StepResponsibles.of(task, taskService, users);
+        List<UserAccount> recipients = StepResponsibles.of(task, taskService, users).people();
         Map<String, Object> model = new HashMap<>();
         model.put("receiptNo", execution.getProcessBusinessKey());
         model.put("serviceName", serviceName(step.get().serviceCode()));

@@ -67,9 +67,9 @@ class SlaSupervision {
                     + MAX_MESSAGE_LENGTH + " characters");
         }
         OpenStep open = openStep(taskId, who);
-        List<UserAccount> recipients = StepResponsibles.of(open.task(), tasks, users);
-        String recipient = open.task().getAssignee() != null ? open.task().getAssignee()
-                : String.join(",", candidateGroups(taskId));
+        StepResponsibles responsibles = StepResponsibles.of(open.task(), tasks, users);
+        List<UserAccount> recipients = responsibles.people();
+        String recipient = responsibles.named();
         Map<String, UserAccount> byAddress = new LinkedHashMap<>();
         for (UserAccount user : recipients) {
             if (user.enabled() && user.email() != null && !user.email().isBlank()) {

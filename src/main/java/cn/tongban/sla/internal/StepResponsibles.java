@@ -12,28 +12,30 @@ import org.camunda.bpm.engine.task.Task;
 /**
  * Who answers for an open step (环节责任人), for the due-soon reminder and the supervisor's urge notice alike: its
  * assignee, or, while nobody has claimed it, the enabled members of its candidate groups and its candidate users.
+ *
+ * @param people the people to tell
+ * @param named  how the record names them: the assignee, or the candidate groups in order, comma-separated
  */
-final class StepResponsibles {
+record StepResponsibles(List<UserAccount> people, String named) {
 
-    private StepResponsibles() {
-    }
-
-    static List<UserAccount> of(Task task, TaskService tasks, UserDirectory users) {
+    static StepResponsibles of(Task task, TaskService tasks, UserDirectory users) {
         List<UserAccount> people = new ArrayList<>();
         if (task.getAssignee() != null) {
             users.findUser(task.getAssignee()).ifPresent(people::add);
-            return people;
+            return new StepResponsibles(people, task.getAssignee());
         }
+        List<String> groups = new ArrayList<>();
         for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
             if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
                 continue;
             }
             if (link.getGroupId() != null) {
+                groups.add(link.getGroupId());
                 people.addAll(users.enabledMembersOf(link.getGroupId()));
             } else if (link.getUserId() != null) {
                 users.findUser(link.getUserId()).ifPresent(people::add);
             }
         }
-        return people;
+        return new StepResponsibles(people, String.join(",", groups.stream().sorted().toList()));
     }
 }
