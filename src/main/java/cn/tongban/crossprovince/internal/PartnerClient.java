@@ -51,7 +51,8 @@ class PartnerClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         try {
-            HttpResponse<String> response = http.obtain().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.obtain().send(request,
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return judge(response.statusCode(), response.body());
         } catch (IOException e) {
             return new Answer(Verdict.RETRY, null, partner.id() + " not reachable: " + e);
