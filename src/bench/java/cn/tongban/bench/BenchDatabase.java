@@ -84,6 +84,11 @@ final class BenchDatabase implements AutoCloseable {
             embedded.close();
             return;
         }
+        if (Boolean.getBoolean("bench.keepDatabases")) {
+            // left on the given server for a look at the plans afterwards
+            System.out.println("[bench] kept the databases " + created);
+            return;
+        }
         try (Connection c = connect(adminUrl); Statement s = c.createStatement()) {
             for (String name : created) {
                 s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
