@@ -132,6 +132,22 @@ public class OpenSteps {
     }
 
     /**
+     * The receipt numbers (受理编号) of the cases the SLA module tracks among {@code processInstanceIds}, by process
+     * instance id; a case it does not track is left out. One indexed read, where the engine's process instance
+     * query for a page of fifty cases costs a list more in building its statement than in running it.
+     */
+    public Map<String, String> receiptNos(Collection<String> processInstanceIds) {
+        Map<String, String> receiptNos = new HashMap<>();
+        if (processInstanceIds.isEmpty()) {
+            return receiptNos;
+        }
+        jdbc.sql("SELECT process_instance_id, receipt_no FROM sla_case WHERE process_instance_id IN (:ids)")
+                .param("ids", List.copyOf(processInstanceIds))
+                .query((rs, row) -> receiptNos.put(rs.getString(1), rs.getString(2))).list();
+        return receiptNos;
+    }
+
+    /**
      * Open steps per SLA state, and those without a due date (in no state).
      *
      * @param byState every state, none left out

@@ -650,8 +650,14 @@ class Workbench implements ReviewerWorkbench {
         Map<String, String> receiptNos = new HashMap<>();
         Map<String, Map<String, Object>> values = new HashMap<>();
         if (!cases.isEmpty()) {
-            for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceIds(cases).list()) {
-                receiptNos.put(instance.getId(), instance.getBusinessKey());
+            receiptNos.putAll(openSteps.receiptNos(cases));
+            Set<String> untracked = new HashSet<>(cases);
+            untracked.removeAll(receiptNos.keySet());
+            if (!untracked.isEmpty()) {
+                for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceIds(untracked)
+                        .list()) {
+                    receiptNos.put(instance.getId(), instance.getBusinessKey());
+                }
             }
             List<VariableInstance> variables = runtime.createVariableInstanceQuery()
                     .processInstanceIdIn(cases.toArray(String[]::new))
