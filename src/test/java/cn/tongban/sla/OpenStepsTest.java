@@ -2,6 +2,7 @@ package cn.tongban.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.tongban.testsupport.IndexPlans;
 import cn.tongban.testsupport.TongbanIntegrationTest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,6 +88,23 @@ class OpenStepsTest {
         assertThat(openSteps.counts(scope, now, ZONE).total()).isEqualTo(2);
     }
 
+    @Test
+    void theReceiptNumbersOfTrackedCasesByProcessInstance() {
+        transaction.executeWithoutResult(status -> {
+            OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+            jdbc.sql("INSERT INTO sla_case (process_instance_id, receipt_no, service_code, district, accepted_at,"
+                            + " committed_working_days, extended, deadline_fixed, deadline, due_soon_from, provisional)"
+                            + " VALUES ('os-case', 'DB-20260105-0001', 'minimum-living-allowance', :district, :at, 30,"
+                            + " FALSE, FALSE, :at, :at, FALSE)")
+                    .param("district", DISTRICT).param("at", at).update();
+
+            assertThat(openSteps.receiptNos(List.of("os-case", "os-untracked")))
+                    .containsExactlyEntriesOf(Map.of("os-case", "DB-20260105-0001"));
+            assertThat(openSteps.receiptNos(List.of())).isEmpty();
+            status.setRollbackOnly();
+        });
+    }
+
     /** A step due {@code days} from now (null: no due date), opened a day ago. */
     private void step(String taskId, String groups, String assignee, String district, Integer days, boolean closed) {
         OffsetDateTime due = days == null ? null : now.plus(days, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC);
@@ -119,24 +138,8 @@ class OpenStepsTest {
                 + " 'minimum-living-allowance'")).contains("Index Only Scan using sla_step_open_count");
     }
 
-    /**
-     * The plan of a query on the steps of the test's district with no index of the table but {@code index} and
-     * its unique ones, and only index paths allowed. Which of several fitting indexes the planner takes depends
-     * on the statistics of the moment, so the others are dropped for this rolled-back transaction: PostgreSQL
-     * builds an index-only path over an index exactly when the index holds every column the query needs.
-     */
+    /** The plan of a query on the steps of the test's district, the index given the only one there. */
     private String planWithOnly(String index, String query) {
-        return transaction.execute(status -> {
-            status.setRollbackOnly();
-            jdbc.sql("SELECT index.relname FROM pg_index JOIN pg_class index ON index.oid = pg_index.indexrelid"
-                            + " WHERE pg_index.indrelid = 'sla_step'::regclass AND NOT pg_index.indisunique"
-                            + " AND index.relname <> :index")
-                    .param("index", index).query(String.class).list()
-                    .forEach(other -> jdbc.sql("DROP INDEX " + other).update());
-            jdbc.sql("SET LOCAL enable_seqscan = off").update();
-            jdbc.sql("SET LOCAL enable_bitmapscan = off").update();
-            return String.join("\n", jdbc.sql("EXPLAIN " + query).param("district", DISTRICT)
-                    .query(String.class).list());
-        });
+        return IndexPlans.withOnly(jdbc, transaction, "sla_step", index, query, Map.of("district", DISTRICT));
     }
 }

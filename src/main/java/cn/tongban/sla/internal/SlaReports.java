@@ -235,11 +235,26 @@ class SlaReports {
                                                       boolean cases) {
         Where where = where(filter, null);
         where.and("closed_at IS NULL", null, null);
+        String sql = openCountsSql(table, where.sql(), groupBy, cases);
+        Map<Map<String, String>, OpenCounts> open = new HashMap<>();
+        where.bind(jdbc.sql(sql)).param("now", SlaRecords.utc(now)).query((rs, row) -> open.put(key(rs, groupBy),
+                new OpenCounts(rs.getLong("open_total"), rs.getLong("on_track"), rs.getLong("due_soon"),
+                        rs.getLong("overdue"), rs.getLong("clock_stopped")))).list();
+        return open;
+    }
+
+    /**
+     * Open rows per group by state at {@code :now}; on PostgreSQL one index-only scan of sla_step_open_summary or
+     * sla_case_open_summary, in the grouping's order.
+     *
+     * @param where a WHERE clause that includes {@code closed_at IS NULL}
+     */
+    static String openCountsSql(String table, String where, List<String> groupBy, boolean cases) {
         // a stopped clock holds the state the case had when the notice went out
         String stopped = cases ? "stopped_since" : "CAST(NULL AS TIMESTAMP WITH TIME ZONE)";
         String at = "COALESCE(" + stopped + ", :now)";
         String columns = String.join(", ", groupBy);
-        String sql = "SELECT " + columns + ", COUNT(*) AS open_total,"
+        return "SELECT " + columns + ", COUNT(*) AS open_total,"
                 + " SUM(CASE WHEN " + at + " > deadline THEN 1 ELSE 0 END) AS overdue,"
                 + " SUM(CASE WHEN " + stopped + " IS NOT NULL AND " + at + " <= deadline"
                 + " THEN 1 ELSE 0 END) AS clock_stopped,"
@@ -247,12 +262,7 @@ class SlaReports {
                 + " AND :now >= due_soon_from THEN 1 ELSE 0 END) AS due_soon,"
                 + " SUM(CASE WHEN " + stopped + " IS NULL AND :now < due_soon_from"
                 + " THEN 1 ELSE 0 END) AS on_track"
-                + " FROM " + table + where.sql() + " GROUP BY " + columns;
-        Map<Map<String, String>, OpenCounts> open = new HashMap<>();
-        where.bind(jdbc.sql(sql)).param("now", SlaRecords.utc(now)).query((rs, row) -> open.put(key(rs, groupBy),
-                new OpenCounts(rs.getLong("open_total"), rs.getLong("on_track"), rs.getLong("due_soon"),
-                        rs.getLong("overdue"), rs.getLong("clock_stopped")))).list();
-        return open;
+                + " FROM " + table + where + " GROUP BY " + columns;
     }
 
     /** Closed in the period: {all, completed, completed on time} per group, counted from the rows. */
