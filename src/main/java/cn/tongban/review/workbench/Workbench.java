@@ -25,6 +25,7 @@ import cn.tongban.review.TaskSummary;
 import cn.tongban.sla.Deadlines;
 import cn.tongban.sla.OpenSteps;
 import cn.tongban.sla.SlaState;
+import cn.tongban.web.ConcurrentReads;
 import cn.tongban.web.InvalidField;
 import cn.tongban.web.InvalidInputException;
 import java.time.Instant;
@@ -167,8 +168,8 @@ class Workbench implements ReviewerWorkbench {
         int first = Math.multiplyExact(page, size);
         OpenSteps.Scope scope = new OpenSteps.Scope(reviewer.username(), reviewer.groups(), reviewer.district(),
                 wanted.service(), wanted.step());
-        OpenSteps.Counts counts = openSteps.counts(scope, now, zone);
-        long total = wanted.slaState() != null ? counts.byState().get(wanted.slaState()) : counts.total();
+        // the counts read every open step of the scope: at once with the page, which needs only its own rows
+        Supplier<OpenSteps.Counts> countsRead = ConcurrentReads.start(() -> openSteps.counts(scope, now, zone));
         List<Task> onPage;
         if (wanted.sort() == TaskFilter.Sort.RECEIVED) {
             onPage = as(reviewer, () -> {
@@ -181,7 +182,10 @@ class Workbench implements ReviewerWorkbench {
         } else {
             onPage = byIds(openSteps.page(scope, wanted.slaState(), now, zone, first, size));
         }
-        return new TaskList(summaries(onPage, now), page, size, total,
+        List<TaskSummary> items = summaries(onPage, now);
+        OpenSteps.Counts counts = countsRead.get();
+        long total = wanted.slaState() != null ? counts.byState().get(wanted.slaState()) : counts.total();
+        return new TaskList(items, page, size, total,
                 Collections.unmodifiableMap(new EnumMap<>(counts.byState())));
     }
 

@@ -9,6 +9,7 @@ import cn.tongban.catalog.ServiceCatalog;
 import cn.tongban.catalog.Step;
 import cn.tongban.identity.Role;
 import cn.tongban.identity.UserDirectory;
+import cn.tongban.web.ConcurrentReads;
 import cn.tongban.web.InvalidField;
 import cn.tongban.web.InvalidInputException;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -25,11 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.core.task.AsyncTaskExecutor;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
@@ -53,11 +51,6 @@ class SlaOverview {
     private final Districts districts;
     private final UserDirectory users;
     private final CalendarService calendars;
-    /**
-     * Reads a summary's tables at once rather than one after another: each read is a pass over that table's rows
-     * (open steps, open cases, breaches of the period), and the dashboard waits for all of them.
-     */
-    private final AsyncTaskExecutor figureReads = new SimpleAsyncTaskExecutor("sla-figures-");
 
     SlaOverview(SlaReports reports, ServiceCatalog catalog, Districts districts, UserDirectory users,
                 CalendarService calendars) {
@@ -192,13 +185,11 @@ class SlaOverview {
 
     Summary summary(Filters filters, SlaReports.Filter filter) {
         Instant now = now();
-        // one query per table at the finest grain, summed here to each of the summary's groupings
-        CompletableFuture<List<SlaReports.Group>> stepsRead = figureReads.submitCompletable(
-                () -> reports.steps(filter, now));
-        CompletableFuture<Map<Map<String, String>, Long>> breachesRead = figureReads.submitCompletable(
-                () -> reports.breaches(filter));
+        // one query per table at the finest grain, the three at once, summed here to each of the summary's groupings
+        Supplier<List<SlaReports.Group>> steps = ConcurrentReads.start(() -> reports.steps(filter, now));
+        Supplier<Map<Map<String, String>, Long>> breachesRead = ConcurrentReads.start(() -> reports.breaches(filter));
         List<SlaReports.Group> cases = reports.cases(filter, now);
-        Map<Map<String, String>, Long> breaches = joined(breachesRead);
+        Map<Map<String, String>, Long> breaches = breachesRead.get();
         Map<Map<String, String>, Long> allBreaches = SlaReports.rollUp(breaches, List.of());
         SlaReports.Figures total = SlaReports.rollUp(cases, List.of()).stream().findFirst()
                 .map(g -> withBreaches(g.figures(), allBreaches.getOrDefault(Map.of(), 0L)))
@@ -222,7 +213,7 @@ class SlaOverview {
 
         List<String> stepKey = List.of("service_code", "step_id");
         Map<Map<String, String>, Long> byStepBreaches = SlaReports.rollUp(breaches, stepKey);
-        List<StepFigures> bySteps = SlaReports.rollUp(joined(stepsRead), stepKey).stream()
+        List<StepFigures> bySteps = SlaReports.rollUp(steps.get(), stepKey).stream()
                 .map(g -> new StepFigures(g.key().get("service_code"), g.key().get("step_id"),
                         stepName(g.key().get("service_code"), g.key().get("step_id")),
                         withBreaches(g.figures(), byStepBreaches.getOrDefault(g.key(), 0L))))
@@ -230,18 +221,6 @@ class SlaOverview {
                 .toList();
         return new Summary(filters, now.atZone(zone()).toOffsetDateTime(), total, caseBreaches, byService, byDistrict,
                 bySteps);
-    }
-
-    /** The result of a read on another thread, or the exception it ended with, as if read on this one. */
-    private static <T> T joined(CompletableFuture<T> read) {
-        try {
-            return read.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
-        }
     }
 
     BreachPage breaches(SlaReports.Filter filter, int page, int size) {
