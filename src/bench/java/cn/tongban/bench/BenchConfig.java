@@ -6,7 +6,7 @@ package cn.tongban.bench;
  */
 record BenchConfig(int threads, int rounds, int warmup, int submitPerRound, int reviewPerRound, int openTasks,
                    int listSamples, int historicSteps, int historicCases, int dashboardSamples, int timers,
-                   int timerCapSeconds, int latencyBudgetSeconds, int childSubmissions,
+                   int timerCapSeconds, int latencyBudgetSeconds, int childSubmissions, int startups,
                    String childJvmArgs, String scenarios) {
 
     /**
@@ -43,6 +43,7 @@ record BenchConfig(int threads, int rounds, int warmup, int submitPerRound, int 
                 integer("bench.timerCapSeconds", 90),
                 integer("bench.latencyBudgetSeconds", 90),
                 integer("bench.childSubmissions", 400),
+                integer("bench.startups", 3),
                 System.getProperty("bench.childJvmArgs", "-Xmx512m"),
                 System.getProperty("bench.scenarios", "abcdef").strip().toLowerCase(java.util.Locale.ROOT));
     }
