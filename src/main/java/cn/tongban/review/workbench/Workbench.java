@@ -48,6 +48,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -57,6 +58,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -73,6 +75,7 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.NativeTaskQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.beans.factory.annotation.Value;
@@ -129,9 +132,11 @@ class Workbench implements ReviewerWorkbench {
     private final ZoneId zone;
     /** Process definition id → service code; definitions never change once deployed. */
     private final Map<String, String> serviceOfDefinition = new ConcurrentHashMap<>();
+    /** The engine's task table, its configured prefix included. */
+    private final String taskTable;
 
     Workbench(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
-              IdentityService identity, Reviewers reviewers, UserDirectory directory, ServiceSteps steps,
+              ManagementService management, IdentityService identity, Reviewers reviewers, UserDirectory directory, ServiceSteps steps,
               ServiceCatalog catalog, FormRegistry forms, FormValidator validator, CaseViewLog views,
               OpenSteps openSteps, CaseMaterials uploads, MessageSource messages,
               @Value("${tongban.calendar.zone:Asia/Shanghai}") ZoneId zone) {
@@ -151,6 +156,7 @@ class Workbench implements ReviewerWorkbench {
         this.uploads = uploads;
         this.messages = messages;
         this.zone = zone;
+        this.taskTable = management.getTableName(Task.class);
     }
 
     /**
@@ -194,7 +200,15 @@ class Workbench implements ReviewerWorkbench {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<String, Task> found = tasks.createTaskQuery().taskIdIn(ids.toArray(String[]::new)).list().stream()
+        // a native query: the task query builds its statement from dozens of optional clauses, which for a page
+        // of fifty ids cost more than reading them
+        NativeTaskQuery query = tasks.createNativeTaskQuery();
+        StringJoiner in = new StringJoiner(", ", "SELECT * FROM " + taskTable + " WHERE ID_ IN (", ")");
+        for (int i = 0; i < ids.size(); i++) {
+            in.add("#{id" + i + "}");
+            query.parameter("id" + i, ids.get(i));
+        }
+        Map<String, Task> found = query.sql(in.toString()).list().stream()
                 .collect(Collectors.toMap(Task::getId, Function.identity()));
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
