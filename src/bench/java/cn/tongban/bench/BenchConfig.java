@@ -1,8 +1,8 @@
 package cn.tongban.bench;
 
 /**
- * Sizes of the run, each a system property ({@code -Dbench.openTasks=20000}); the defaults are the issue's sizes,
- * with warm-up and rounds scaled so the whole run stays under 20 minutes on two cores.
+ * Sizes of the run, each a system property ({@code -Dbench.openTasks=20000}); the defaults are the sizes the
+ * targets are set for, with warm-up and rounds scaled so the whole run stays under 20 minutes on two cores.
  */
 record BenchConfig(int threads, int rounds, int warmup, int submitPerRound, int reviewPerRound, int openTasks,
                    int listSamples, int historicSteps, int historicCases, int dashboardSamples, int timers,
