@@ -136,9 +136,9 @@ class Workbench implements ReviewerWorkbench {
     private final String taskTable;
 
     Workbench(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
-              ManagementService management, IdentityService identity, Reviewers reviewers, UserDirectory directory, ServiceSteps steps,
-              ServiceCatalog catalog, FormRegistry forms, FormValidator validator, CaseViewLog views,
-              OpenSteps openSteps, CaseMaterials uploads, MessageSource messages,
+              ManagementService management, IdentityService identity, Reviewers reviewers, UserDirectory directory,
+              ServiceSteps steps, ServiceCatalog catalog, FormRegistry forms, FormValidator validator,
+              CaseViewLog views, OpenSteps openSteps, CaseMaterials uploads, MessageSource messages,
               @Value("${tongban.calendar.zone:Asia/Shanghai}") ZoneId zone) {
         this.tasks = tasks;
         this.runtime = runtime;
