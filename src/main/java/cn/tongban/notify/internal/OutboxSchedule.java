@@ -16,17 +16,15 @@ class OutboxSchedule {
     private static final Logger log = LoggerFactory.getLogger(OutboxSchedule.class);
 
     private final MailOutbox outbox;
-    private final MailProperties properties;
 
-    OutboxSchedule(MailOutbox outbox, MailProperties properties) {
+    OutboxSchedule(MailOutbox outbox) {
         this.outbox = outbox;
-        this.properties = properties;
     }
 
     @Scheduled(fixedDelayString = "${tongban.mail.outbox.interval:5s}", initialDelayString = "${tongban.mail.outbox.interval:5s}")
     void deliver() {
         try {
-            outbox.deliverDue(properties.outbox().maxRunTime());
+            outbox.deliverDue();
         } catch (DataAccessException e) {
             // the database is away; the mail waits in it and the next run tries again
             log.warn("Mail outbox not read: {}", e.getMessage());
