@@ -317,9 +317,27 @@ class ClusterIT {
                 + ", outbox unsent " + db.queryForList("SELECT template, attempts, COUNT(*) AS mails,"
                         + " MIN(next_attempt_at) AS next_try, MAX(last_error) AS error FROM mail_outbox"
                         + " WHERE sent_at IS NULL GROUP BY template, attempts")
-                + ", jobs " + db.queryForList("SELECT type_, handler_type_, retries_, COUNT(*) AS jobs,"
-                        + " COUNT(lock_owner_) AS locked FROM act_ru_job GROUP BY type_, handler_type_, retries_")
-                + ", incidents " + db.queryForObject("SELECT COUNT(*) FROM act_ru_incident", Integer.class);
+                + ", jobs " + db.queryForList("SELECT j.type_, j.handler_type_, j.handler_cfg_, j.retries_, j.duedate_,"
+                        + " j.lock_owner_, j.lock_exp_time_, j.exclusive_, j.suspension_state_, j.exception_msg_,"
+                        + " e.act_id_, e.suspension_state_ AS execution_suspended FROM act_ru_job j"
+                        + " LEFT JOIN act_ru_execution e ON e.id_ = j.execution_id_ WHERE j.type_ <> 'ever-living'")
+                + ", engine clock " + ClockUtil.getCurrentTime().toInstant()
+                + ", incidents " + db.queryForObject("SELECT COUNT(*) FROM act_ru_incident", Integer.class)
+                + ", job threads " + jobThreads();
+    }
+
+    /** What the job executors' threads are doing, a few frames each. */
+    private static String jobThreads() {
+        StringBuilder threads = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().contains("JobExecutor") || thread.getName().startsWith("camundaTaskExecutor")) {
+                threads.append("\n  ").append(thread.getName()).append(' ').append(thread.getState());
+                for (int i = 0; i < Math.min(6, stack.length); i++) {
+                    threads.append("\n    at ").append(stack[i]);
+                }
+            }
+        });
+        return threads.toString();
     }
 
     private void awaitNoRunnableJobs(Duration within) {
