@@ -29,28 +29,21 @@ class OpenSummaryIndexesTest {
 
     @Test
     void openStepsAreCountedFromTheirSummaryIndexAlone() {
-        for (String where : wheres()) {
-            assertThat(plan("sla_step", "sla_step_open_summary",
-                    SlaReports.openCountsSql("sla_step", where, SlaReports.STEP_KEY, false)))
-                    .as(where).contains("Index Only Scan using sla_step_open_summary").doesNotContain("Sort");
-        }
+        assertCountedFromIndexAlone("sla_step", "sla_step_open_summary", SlaReports.STEP_KEY, false);
     }
 
     @Test
     void openCasesAreCountedFromTheirSummaryIndexAlone() {
-        for (String where : wheres()) {
-            assertThat(plan("sla_case", "sla_case_open_summary",
-                    SlaReports.openCountsSql("sla_case", where, SlaReports.CASE_KEY, true)))
-                    .as(where).contains("Index Only Scan using sla_case_open_summary").doesNotContain("Sort");
+        assertCountedFromIndexAlone("sla_case", "sla_case_open_summary", SlaReports.CASE_KEY, true);
+    }
+
+    /** For the whole city and for one service: one index-only scan of {@code index}, in the grouping's order. */
+    private void assertCountedFromIndexAlone(String table, String index, List<String> groupBy, boolean cases) {
+        for (String where : List.of(" WHERE district IN (:districts) AND closed_at IS NULL",
+                " WHERE service_code = :service AND district IN (:districts) AND closed_at IS NULL")) {
+            String plan = IndexPlans.withOnly(jdbc, transaction, table, index,
+                    SlaReports.openCountsSql(table, where, groupBy, cases), PARAMS);
+            assertThat(plan).as(where).contains("Index Only Scan using " + index).doesNotContain("Sort");
         }
-    }
-
-    private static List<String> wheres() {
-        return List.of(" WHERE district IN (:districts) AND closed_at IS NULL",
-                " WHERE service_code = :service AND district IN (:districts) AND closed_at IS NULL");
-    }
-
-    private String plan(String table, String index, String query) {
-        return IndexPlans.withOnly(jdbc, transaction, table, index, query, PARAMS);
     }
 }
