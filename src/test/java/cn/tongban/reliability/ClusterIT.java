@@ -171,9 +171,11 @@ class ClusterIT {
     private void timersFireOnce(Instant due, Set<String> timerIds, int supervisorMailsBefore) throws Exception {
         // patient: this proves each fires once, not how fast (the benchmark measures that); a loaded machine is slow
         Instant started = Instant.now();
-        await("all " + timerIds.size() + " timers fired", Duration.ofMinutes(10), () ->
-                db.queryForObject("SELECT COUNT(*) FROM act_ru_job WHERE type_ = 'timer' AND duedate_ <= ?",
-                        Integer.class, Timestamp.from(due)) == 0);
+        await("all " + timerIds.size() + " timers fired", Duration.ofMinutes(10), () -> {
+            moveClockToWaitingRetries();
+            return db.queryForObject("SELECT COUNT(*) FROM act_ru_job WHERE type_ = 'timer' AND (duedate_ <= ?"
+                    + " OR exception_msg_ IS NOT NULL)", Integer.class, Timestamp.from(due)) == 0;
+        });
         Duration firedWithin = Duration.between(started, Instant.now());
         awaitNoRunnableJobs(Duration.ofMinutes(4));
 
@@ -192,8 +194,11 @@ class ClusterIT {
         // failure says where the mails are
         Instant mailsFrom = Instant.now();
         try {
-            await("one supervisor mail per breach", Duration.ofMinutes(5), () ->
-                    smtp.getReceivedMessagesForDomain(Node.SUPERVISOR_MAIL).length - supervisorMailsBefore >= breaches);
+            await("one supervisor mail per breach", Duration.ofMinutes(5), () -> {
+                moveClockToWaitingRetries();
+                return smtp.getReceivedMessagesForDomain(Node.SUPERVISOR_MAIL).length - supervisorMailsBefore
+                        >= breaches;
+            });
         } catch (AssertionError late) {
             throw new AssertionError(late.getMessage() + "; " + mailState(supervisorMailsBefore, breaches), late);
         }
@@ -202,8 +207,10 @@ class ClusterIT {
         Thread.sleep(2_000);
         int supervisorMails = smtp.getReceivedMessagesForDomain(Node.SUPERVISOR_MAIL).length - supervisorMailsBefore;
         System.out.printf("[cluster] timers due %d, fired once %d, fired twice %d, all within %d s;"
-                + " breaches %d (cases %d); supervisor mails %d of %d expected%n", timerIds.size(), fired, twice,
-                firedWithin.toSeconds(), breaches, cases, supervisorMails, breaches);
+                + " breaches %d (cases %d); supervisor mails %d of %d expected; job runs that lost a lock to the"
+                + " other node and were retried %d%n", timerIds.size(), fired, twice, firedWithin.toSeconds(),
+                breaches, cases, supervisorMails, breaches, db.queryForObject("SELECT COUNT(*) FROM act_hi_job_log"
+                        + " WHERE job_state_ = 1 AND job_exception_msg_ LIKE 'ENGINE-03005%'", Integer.class));
 
         assertThat(timerIds).hasSizeGreaterThanOrEqualTo(2 * CASES);
         assertThat(twice).isZero();
@@ -306,6 +313,22 @@ class ClusterIT {
                         .processInstanceBusinessKeyIn(receipts.toArray(String[]::new)).count() == receipts.size());
         return tasks.createTaskQuery().taskDefinitionKey("acceptance")
                 .processInstanceBusinessKeyIn(receipts.toArray(String[]::new)).list();
+    }
+
+    /**
+     * Two nodes may run jobs of one case at once; the one that loses the optimistic lock retries after its cycle
+     * (five minutes). The engine clock, held at the instant the timers came due, is moved on to that retry as real
+     * time would be, unless a timer not yet fired falls due before it, which would make breaches this test does not
+     * count.
+     */
+    private void moveClockToWaitingRetries() {
+        Timestamp now = Timestamp.from(ClockUtil.getCurrentTime().toInstant());
+        Timestamp retry = db.queryForObject("SELECT MIN(duedate_) FROM act_ru_job WHERE exception_msg_ IS NOT NULL"
+                + " AND retries_ > 0 AND duedate_ > ?", Timestamp.class, now);
+        if (retry != null && db.queryForObject("SELECT COUNT(*) FROM act_ru_job WHERE type_ = 'timer'"
+                + " AND exception_msg_ IS NULL AND duedate_ > ? AND duedate_ <= ?", Integer.class, now, retry) == 0) {
+            ClockUtil.setCurrentTime(retry);
+        }
     }
 
     /** Where the supervisors' mails are, for a failure's message: received, waiting and why. */
