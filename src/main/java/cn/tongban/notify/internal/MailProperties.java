@@ -19,13 +19,16 @@ record MailProperties(@DefaultValue("tongban@mzj.zhengzhou.example") String from
      * @param maxAttempts deliveries tried before a mail counts as failed (48 at the default pauses: about a day)
      * @param firstRetry  pause after the first failure; doubled after each further one
      * @param maxRetry    longest pause between two tries
+     * @param maxRunTime  how long one scheduled delivery goes on sending a backlog before it returns the scheduler's
+     *                    thread to the node's other scheduled work; the rest goes out on the next runs
      */
     record Outbox(@DefaultValue("true") boolean scheduled,
                   @DefaultValue("5s") Duration interval,
                   @DefaultValue("20") int batchSize,
                   @DefaultValue("48") int maxAttempts,
                   @DefaultValue("30s") Duration firstRetry,
-                  @DefaultValue("30m") Duration maxRetry) {
+                  @DefaultValue("30m") Duration maxRetry,
+                  @DefaultValue("10s") Duration maxRunTime) {
 
         /** The pause after the given number of failed tries: first, twice that, four times ... at most max. */
         Duration pauseAfter(int failedAttempts) {

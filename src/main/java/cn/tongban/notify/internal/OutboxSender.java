@@ -5,6 +5,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
@@ -54,14 +55,16 @@ class OutboxSender implements MailOutbox {
     }
 
     @Override
-    public int deliverDue() {
+    public int deliverDue(Duration timeLimit) {
+        Instant began = clock.instant();
         int delivered = 0;
         int batch;
         do {
             int[] outcome = transactions.execute(status -> deliverBatch());
             delivered += outcome[0];
             batch = outcome[1];
-        } while (batch == properties.outbox().batchSize());
+        } while (batch == properties.outbox().batchSize()
+                && Duration.between(began, clock.instant()).compareTo(timeLimit) < 0);
         return delivered;
     }
 

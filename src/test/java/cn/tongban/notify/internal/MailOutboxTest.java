@@ -189,6 +189,27 @@ class MailOutboxTest {
     }
 
     @Test
+    void aRunPastItsTimeLimitLeavesTheRestOfTheBacklogToTheNextRun() {
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            addresses.add(address());
+            notifications.send(addresses.get(i), "case-accepted", MODEL, Locale.SIMPLIFIED_CHINESE);
+        }
+        OutboxSender sender = sender(smtp(TestInfrastructure.greenMail().getSmtp().getPort()),
+                Instant.now().plusSeconds(1));
+
+        // the sender's clock stands still, so a limit of zero has passed after the first batch of 20
+        assertThat(sender.deliverDue(Duration.ZERO)).isEqualTo(20);
+        assertThat(addresses.stream().filter(to -> mailTo(to).sentAt() == null)).hasSize(25);
+        assertThat(sender.deliverDue(Duration.ZERO)).isEqualTo(20);
+        assertThat(sender.deliverDue(Duration.ZERO)).isEqualTo(5);
+        assertThat(sender.deliverDue(Duration.ZERO)).isZero();
+        for (String address : addresses) {
+            assertThat(TestInfrastructure.greenMail().getReceivedMessagesForDomain(address)).as(address).hasSize(1);
+        }
+    }
+
+    @Test
     void withoutAMailServerTheMailIsLoggedAndCountsAsSent(CapturedOutput output) {
         String to = address();
         notifications.send(to, "case-accepted", MODEL, Locale.SIMPLIFIED_CHINESE);
@@ -271,7 +292,7 @@ class MailOutboxTest {
             beans.addBean("mailSender", smtp);
         }
         MailProperties properties = new MailProperties("tongban@example.cn", new MailProperties.Outbox(false,
-                Duration.ofSeconds(5), 20, 48, Duration.ofSeconds(30), Duration.ofMinutes(30)));
+                Duration.ofSeconds(5), 20, 48, Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofSeconds(10)));
         return new OutboxSender(store, transactions, beans.getBeanProvider(JavaMailSender.class), properties,
                 Clock.fixed(now, ZoneOffset.UTC));
     }
