@@ -131,7 +131,7 @@ final class Children {
                     sessions.get(t).postJson("/api/applications", Workload.dibaoApplication(),
                             "Idempotency-Key", "f-" + i + "-" + System.nanoTime())), null);
             tongbanStarts.add(child.startupSeconds());
-            tongban = new double[] {median(tongbanStarts), rssStart, child.residentMegabytes()};
+            tongban = new double[] {Samples.percentile(tongbanStarts, 50), rssStart, child.residentMegabytes()};
         }
         try (ChildApp child = bare("bare", bareDb)) {
             double rssStart = child.residentMegabytes();
@@ -149,7 +149,7 @@ final class Children {
                 }
             }, null);
             bareStarts.add(child.startupSeconds());
-            bare = new double[] {median(bareStarts), rssStart, child.residentMegabytes()};
+            bare = new double[] {Samples.percentile(bareStarts, 50), rssStart, child.residentMegabytes()};
         }
         results.add("f. start-up (restart, until health UP), median of " + config.startups(), tongban[0], bare[0], "s",
                 "ratio <= 1.5", tongban[0] / bare[0] <= 1.5);
@@ -158,12 +158,6 @@ final class Children {
         results.add(String.format(Locale.ROOT, "f. resident memory after %d submissions", config.childSubmissions()),
                 tongban[2], bare[2], "MB", "tongban <= 768 MB", tongban[2] <= 768);
         results.condition("child JVM options", config.childJvmArgs());
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     static List<WebSession> sessions(int port, String user, int count) {

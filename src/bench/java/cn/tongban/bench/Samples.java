@@ -27,10 +27,14 @@ final class Samples {
 
     /** Nearest-rank percentile. */
     double percentile(int p) {
-        List<Double> sorted;
         synchronized (millis) {
-            sorted = new ArrayList<>(millis);
+            return percentile(millis, p);
         }
+    }
+
+    /** Nearest-rank percentile of any figures (the start-up seconds of f among them); NaN of none. */
+    static double percentile(List<Double> values, int p) {
+        List<Double> sorted = new ArrayList<>(values);
         if (sorted.isEmpty()) {
             return Double.NaN;
         }
